@@ -1,0 +1,31 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { Pool } from 'pg';
+import { requireSetting } from '@/lib/env';
+import * as schema from './schema';
+
+export type Db = NodePgDatabase<typeof schema>;
+export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbExecutor = Db | DbTransaction;
+
+type DbCache = { pool: Pool; db: Db; url: string };
+
+// Cached on globalThis so Next's hot reload in development does not open a new pool per edit.
+const globalForDb = globalThis as unknown as { __mspDb?: DbCache };
+
+export function getDb(): Db {
+  const url = requireSetting('DATABASE_URL');
+  const cached = globalForDb.__mspDb;
+  if (cached && cached.url === url) return cached.db;
+  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const db = drizzle(pool, { schema });
+  globalForDb.__mspDb = { pool, db, url };
+  return db;
+}
+
+export async function closeDb(): Promise<void> {
+  const cached = globalForDb.__mspDb;
+  globalForDb.__mspDb = undefined;
+  if (cached) await cached.pool.end();
+}

@@ -1,0 +1,63 @@
+import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from './tenants';
+import { users } from './users';
+
+// Server-side record behind each Auth.js JWT: the token only carries its id and the
+// user's session version, so logout and revocation take effect on every instance at once.
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_tenant_id_idx').on(t.tenantId)],
+);
+
+export const pendingLoginStep = pgEnum('pending_login_step', ['two_factor_code', 'two_factor_setup', 'none']);
+
+// Between the password step and the second factor. Never a session: single use,
+// short-lived, a bounded number of code attempts (SECURITY.md, two-factor).
+export const pendingLogins = pgTable(
+  'pending_logins',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    nextStep: pendingLoginStep('next_step').notNull(),
+    codeAttempts: integer('code_attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    ipAddress: text('ip_address'),
+  },
+  (t) => [index('pending_logins_user_id_idx').on(t.userId), index('pending_logins_tenant_id_idx').on(t.tenantId)],
+);
+
+// Failure counters for login throttling, shared by every app instance. Keys are
+// `account:<tenant domain>/<username>` (also for accounts that do not exist, so a
+// lockout reveals nothing), `ip:<address>` and `two-factor:<user id>`.
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  lockCount: integer('lock_count').notNull().default(0),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

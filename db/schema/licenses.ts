@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from './tenants';
+
+export const licenseType = pgEnum('license_type', ['mdm', 'mobile_security']);
+
+// A license belongs to the customer (tenant_id) and to the reseller that sold it.
+export const licenses = pgTable(
+  'licenses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'restrict' }),
+    resellerTenantId: uuid('reseller_tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'restrict' }),
+    type: licenseType('type').notNull(),
+    deviceCount: integer('device_count').notNull(),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
+    validUntil: timestamp('valid_until', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    licenseKey: text('license_key').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('licenses_tenant_id_idx').on(t.tenantId),
+    index('licenses_reseller_tenant_id_idx').on(t.resellerTenantId),
+    check('licenses_device_count_positive', sql`${t.deviceCount} > 0`),
+    check('licenses_validity_ordered', sql`${t.validUntil} > ${t.validFrom}`),
+  ],
+);

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+// Every setting of the portal, validated once. `.env.example` documents each key.
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+const base64Key32 = z
+  .string()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z.string().url().optional(),
+    AUTH_SECRET: z.string().min(32).optional(),
+    TWO_FACTOR_ENCRYPTION_KEY: base64Key32.optional(),
+    PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+    BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      ),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SEED_FORCE: booleanFlag,
+  })
+  .superRefine((env, ctx) => {
+    // Cost 4 keeps the test suite fast; anything that serves people gets at least 10 (SECURITY.md).
+    if (env.NODE_ENV !== 'test' && env.BCRYPT_COST < 10) {
+      ctx.addIssue({ code: 'custom', path: ['BCRYPT_COST'], message: 'must be at least 10 outside tests' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+let cachedEnv: Env | undefined;
+
+export function getEnv(): Env {
+  if (cachedEnv) return cachedEnv;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  cachedEnv = parsed.data;
+  return cachedEnv;
+}
+
+/** Test helper: forget the parsed environment after changing process.env. */
+export function resetEnvCache(): void {
+  cachedEnv = undefined;
+}
+
+export class MissingConfigurationError extends Error {
+  constructor(key: string) {
+    super(`${key} is not configured`);
+    this.name = 'MissingConfigurationError';
+  }
+}
+
+/** Secrets the server cannot run without; missing ones fail closed (no protected content). */
+export function requireSetting<K extends 'AUTH_SECRET' | 'TWO_FACTOR_ENCRYPTION_KEY' | 'DATABASE_URL'>(
+  key: K,
+): NonNullable<Env[K]> {
+  const value = getEnv()[key];
+  if (!value) throw new MissingConfigurationError(key);
+  return value as NonNullable<Env[K]>;
+}
+
+/** Called once at server start (instrumentation.ts): production refuses to start without its secrets. */
+export function assertServerConfiguration(): void {
+  const env = getEnv();
+  requireSetting('DATABASE_URL');
+  if (env.NODE_ENV === 'production') {
+    requireSetting('AUTH_SECRET');
+    requireSetting('TWO_FACTOR_ENCRYPTION_KEY');
+  }
+}

@@ -1,0 +1,52 @@
+import { auditEvents } from '@/db/schema';
+import { getDb, type DbExecutor } from '@/db/client';
+import { logger } from '@/lib/logging/logger';
+
+export type AuditAction =
+  | 'login.password'
+  | 'login.two_factor'
+  | 'login.lockout'
+  | 'login.completed'
+  | 'logout'
+  | 'session.revoked'
+  | 'authz_denied';
+
+export type AuditEventInput = {
+  action: AuditAction;
+  result: 'success' | 'failure' | 'denied';
+  /** The tenant the event belongs to (the acting-for tenant), when known. */
+  tenantId?: string | null;
+  actorUserId?: string | null;
+  actorTenantId?: string | null;
+  /** e.g. `reseller.admin@100001.sms`; a label, never a secret. */
+  actorLabel?: string | null;
+  ipAddress?: string | null;
+  /** Reasons and identifiers only: never passwords, codes, secrets or tokens. */
+  details?: Record<string, string | number | boolean | null>;
+};
+
+/** Writes one audit row (inside the caller's transaction when given) and one log event. */
+export async function recordAuditEvent(event: AuditEventInput, executor: DbExecutor = getDb()): Promise<void> {
+  await executor.insert(auditEvents).values({
+    action: event.action,
+    result: event.result,
+    tenantId: event.tenantId ?? null,
+    actorUserId: event.actorUserId ?? null,
+    actorTenantId: event.actorTenantId ?? null,
+    actorLabel: event.actorLabel ?? null,
+    ipAddress: event.ipAddress ?? null,
+    details: event.details ?? null,
+  });
+  logger.info(
+    {
+      event: event.action,
+      result: event.result,
+      tenantId: event.tenantId,
+      actorUserId: event.actorUserId,
+      actor: event.actorLabel,
+      ip: event.ipAddress,
+      details: event.details,
+    },
+    'audit',
+  );
+}

@@ -1,0 +1,93 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { getDb, type DbExecutor } from '@/db/client';
+import { pendingLogins, tenants, users } from '@/db/schema';
+import { createOpaqueToken, hashOpaqueToken } from '@/lib/auth/opaque-token';
+
+export const PENDING_LOGIN_TTL_MS = 10 * 60 * 1000;
+export const PENDING_LOGIN_MAX_CODE_ATTEMPTS = 5;
+
+export type PendingLoginStep = 'two_factor_code' | 'two_factor_setup' | 'none';
+
+export type PendingLogin = {
+  id: string;
+  nextStep: PendingLoginStep;
+  codeAttempts: number;
+  user: { id: string; username: string; role: 'admin' | 'helpdesk' | 'auditor'; isRspLinked: boolean };
+  tenant: { id: string; tenantDomain: string; kind: 'reseller' | 'customer' };
+};
+
+export async function createPendingLogin(
+  input: { userId: string; tenantId: string; nextStep: PendingLoginStep; ipAddress: string },
+  executor: DbExecutor = getDb(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const { token, tokenHash } = createOpaqueToken();
+  const expiresAt = new Date(Date.now() + PENDING_LOGIN_TTL_MS);
+  await executor.insert(pendingLogins).values({ ...input, tokenHash, expiresAt });
+  return { token, expiresAt };
+}
+
+/** The live (unexpired, unused) pending login behind a browser's token, or null. */
+export async function findPendingLogin(token: string, executor: DbExecutor = getDb()): Promise<PendingLogin | null> {
+  if (!token) return null;
+  const [row] = await executor
+    .select({
+      id: pendingLogins.id,
+      nextStep: pendingLogins.nextStep,
+      codeAttempts: pendingLogins.codeAttempts,
+      userId: users.id,
+      username: users.username,
+      role: users.role,
+      isRspLinked: users.isRspLinked,
+      tenantId: tenants.id,
+      tenantDomain: tenants.tenantDomain,
+      tenantKind: tenants.kind,
+    })
+    .from(pendingLogins)
+    .innerJoin(users, eq(users.id, pendingLogins.userId))
+    .innerJoin(tenants, eq(tenants.id, pendingLogins.tenantId))
+    .where(
+      and(
+        eq(pendingLogins.tokenHash, hashOpaqueToken(token)),
+        isNull(pendingLogins.consumedAt),
+        gt(pendingLogins.expiresAt, sql`now()`),
+        isNull(users.disabledAt),
+      ),
+    );
+  if (!row) return null;
+  return {
+    id: row.id,
+    nextStep: row.nextStep,
+    codeAttempts: row.codeAttempts,
+    user: { id: row.userId, username: row.username, role: row.role, isRspLinked: row.isRspLinked },
+    tenant: { id: row.tenantId, tenantDomain: row.tenantDomain, kind: row.tenantKind },
+  };
+}
+
+/** Counts one code attempt; false when the pending login has no attempts left (it is then used up). */
+export async function claimCodeAttempt(pendingLoginId: string): Promise<boolean> {
+  const claimed = await getDb()
+    .update(pendingLogins)
+    .set({ codeAttempts: sql`${pendingLogins.codeAttempts} + 1` })
+    .where(
+      and(
+        eq(pendingLogins.id, pendingLoginId),
+        isNull(pendingLogins.consumedAt),
+        gt(pendingLogins.expiresAt, sql`now()`),
+        sql`${pendingLogins.codeAttempts} < ${PENDING_LOGIN_MAX_CODE_ATTEMPTS}`,
+      ),
+    )
+    .returning({ id: pendingLogins.id });
+  if (claimed.length > 0) return true;
+  await consumePendingLogin(pendingLoginId);
+  return false;
+}
+
+/** Single use: true only for the one caller that consumed it. */
+export async function consumePendingLogin(pendingLoginId: string, executor: DbExecutor = getDb()): Promise<boolean> {
+  const consumed = await executor
+    .update(pendingLogins)
+    .set({ consumedAt: sql`now()` })
+    .where(and(eq(pendingLogins.id, pendingLoginId), isNull(pendingLogins.consumedAt)))
+    .returning({ id: pendingLogins.id });
+  return consumed.length > 0;
+}

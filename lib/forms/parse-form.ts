@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { FormState } from './form-state';
+
+/**
+ * FormData → plain object for a strict zod schema. React adds `$ACTION_…` bookkeeping fields
+ * to progressively enhanced forms; those are dropped, every other unexpected field is
+ * rejected by the strict schema (SECURITY.md: extra fields such as `role` are refused).
+ */
+export function formDataToObject(formData: FormData): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    entries[key] = typeof value === 'string' ? value : '';
+  }
+  return entries;
+}
+
+export type ParsedForm<Schema extends z.ZodType, Field extends string> =
+  | { ok: true; data: z.infer<Schema> }
+  | { ok: false; state: FormState<Field> };
+
+/** Parses a form; on failure returns the form state with field errors (message keys). */
+export function parseForm<Schema extends z.ZodType, Field extends string>(
+  schema: Schema,
+  formData: FormData,
+  keepValues: readonly Field[],
+): ParsedForm<Schema, Field> {
+  const raw = formDataToObject(formData);
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const flattened = z.flattenError(parsed.error);
+  const hasUnknownField = parsed.error.issues.some((issue) => issue.code === 'unrecognized_keys');
+  return {
+    ok: false,
+    state: {
+      status: 'error',
+      message: hasUnknownField ? 'validation.unexpectedField' : 'validation.checkFields',
+      fieldErrors: flattened.fieldErrors as FormState<Field>['fieldErrors'],
+      values: pickValues(raw, keepValues),
+    },
+  };
+}
+
+export function pickValues<Field extends string>(raw: Record<string, string>, fields: readonly Field[]): Partial<Record<Field, string>> {
+  const values: Partial<Record<Field, string>> = {};
+  for (const field of fields) {
+    const value = raw[field];
+    if (typeof value === 'string') values[field] = value.slice(0, 256);
+  }
+  return values;
+}

@@ -1,0 +1,26 @@
+import { isIP } from 'node:net';
+import { getEnv } from '@/lib/env';
+
+/**
+ * The client address for throttling and audit. Next.js fills `x-forwarded-for` with the
+ * TCP peer when the request has none. Entries are read from the right (the hop nearest to
+ * us) and configured proxies are skipped, so only they can vouch for an earlier address.
+ */
+export function resolveClientAddress(headers: Pick<Headers, 'get'>): string {
+  const trusted = new Set(getEnv().TRUSTED_PROXIES);
+  const chain = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => isIP(normaliseAddress(entry)) !== 0)
+    .map(normaliseAddress);
+  if (chain.length === 0) return 'unknown';
+  for (let index = chain.length - 1; index >= 0; index -= 1) {
+    const address = chain[index]!;
+    if (!trusted.has(address) || index === 0) return address;
+  }
+  return chain[0]!;
+}
+
+function normaliseAddress(address: string): string {
+  return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+}

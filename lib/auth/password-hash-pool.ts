@@ -1,0 +1,105 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+// bcryptjs blocks the event loop even through its async API, so hashing runs in worker threads.
+// The worker is an eval'd string rather than a file: Turbopack, jest (SWC) and tsx each move or
+// rewrite source files, but none of them touch a string. bcryptjs is resolved from the project's
+// node_modules via process.cwd() (where next, jest and tsx are started from).
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const bcrypt = createRequire(path.join(process.cwd(), 'package.json'))('bcryptjs');
+parentPort.on('message', (job) => {
+  try {
+    const result = job.kind === 'hash' ? bcrypt.hashSync(job.input, job.cost) : bcrypt.compareSync(job.input, job.hash);
+    parentPort.postMessage({ ok: true, result });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, message: String((error && error.message) || error) });
+  }
+});
+`;
+
+type HashJob = { kind: 'hash'; input: string; cost: number };
+type CompareJob = { kind: 'compare'; input: string; hash: string };
+type WorkerReply = { ok: true; result: string | boolean } | { ok: false; message: string };
+type QueuedJob = {
+  job: HashJob | CompareJob;
+  resolve: (result: string | boolean) => void;
+  reject: (error: Error) => void;
+};
+type PoolWorker = { worker: Worker; current: QueuedJob | null };
+
+const poolSize = Math.max(1, availableParallelism());
+const workers: PoolWorker[] = [];
+const queue: QueuedJob[] = [];
+
+function startWorker(): PoolWorker {
+  const entry: PoolWorker = { worker: new Worker(WORKER_SOURCE, { eval: true }), current: null };
+  entry.worker.unref();
+  entry.worker.on('message', (reply: WorkerReply) => {
+    const finished = entry.current;
+    entry.current = null;
+    entry.worker.unref();
+    if (finished) {
+      if (reply.ok) finished.resolve(reply.result);
+      else finished.reject(new Error(`Password hashing failed: ${reply.message}`));
+    }
+    dispatchJobs();
+  });
+  const retire = (error: Error) => {
+    const index = workers.indexOf(entry);
+    if (index === -1) return;
+    workers.splice(index, 1);
+    const failed = entry.current;
+    entry.current = null;
+    failed?.reject(error);
+    // A replacement starts on demand for whatever is still queued.
+    dispatchJobs();
+  };
+  entry.worker.on('error', (error) => retire(error));
+  entry.worker.on('exit', (code) => retire(new Error(`Password hash worker exited with code ${code}`)));
+  workers.push(entry);
+  return entry;
+}
+
+function dispatchJobs(): void {
+  while (queue.length > 0) {
+    const idle = workers.find((entry) => entry.current === null) ?? (workers.length < poolSize ? startWorker() : null);
+    if (!idle) return;
+    const next = queue.shift() as QueuedJob;
+    idle.current = next;
+    // Referenced only while busy: an idle pool never keeps the process (a script, a test run) alive.
+    idle.worker.ref();
+    idle.worker.postMessage(next.job);
+  }
+}
+
+function runJob(job: HashJob | CompareJob): Promise<string | boolean> {
+  return new Promise((resolve, reject) => {
+    queue.push({ job, resolve, reject });
+    dispatchJobs();
+  });
+}
+
+/** bcrypt hash of an already pre-hashed input (see password-hash.ts), computed off the main thread. */
+export async function hashInWorker(input: string, cost: number): Promise<string> {
+  return (await runJob({ kind: 'hash', input, cost })) as string;
+}
+
+export async function compareInWorker(input: string, hash: string): Promise<boolean> {
+  return (await runJob({ kind: 'compare', input, hash })) === true;
+}
+
+/** Stops every worker and fails queued jobs; the pool starts again lazily on the next job. */
+export async function closePasswordHashPool(): Promise<void> {
+  const closing = workers.splice(0, workers.length);
+  const pending = queue.splice(0, queue.length);
+  const error = new Error('Password hash pool closed');
+  for (const queued of pending) queued.reject(error);
+  for (const entry of closing) {
+    entry.current?.reject(error);
+    entry.current = null;
+  }
+  await Promise.all(closing.map((entry) => entry.worker.terminate()));
+}

@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 import { users } from './users';
 
@@ -46,6 +46,8 @@ export const pendingLogins = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
     ipAddress: text('ip_address'),
+    // Enrollment from the login screen: the not-yet-confirmed secret (encrypted).
+    twoFactorSetupSecretEncrypted: text('two_factor_setup_secret_encrypted'),
   },
   (t) => [index('pending_logins_user_id_idx').on(t.userId), index('pending_logins_tenant_id_idx').on(t.tenantId)],
 );
@@ -61,3 +63,51 @@ export const loginThrottles = pgTable('login_throttles', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const accountTokenPurpose = pgEnum('account_token_purpose', ['password_reset', 'activation']);
+
+// Password-reset and activation links. Only the SHA-256 of the token is stored; single use.
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: accountTokenPurpose('purpose').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    // Set once the new password is accepted, while the two-factor setup is still to come.
+    passwordSetAt: timestamp('password_set_at', { withTimezone: true }),
+    twoFactorSetupSecretEncrypted: text('two_factor_setup_secret_encrypted'),
+    requestedFromIp: text('requested_from_ip'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('account_tokens_tenant_id_idx').on(t.tenantId), index('account_tokens_user_id_idx').on(t.userId)],
+);
+
+// Ten single-use recovery codes per enrollment, stored as SHA-256 (they carry 80 random bits).
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('recovery_codes_tenant_id_idx').on(t.tenantId),
+    uniqueIndex('recovery_codes_user_code_unique').on(t.userId, t.codeHash),
+  ],
+);

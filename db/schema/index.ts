@@ -3,3 +3,5 @@ export * from './licenses';
 export * from './users';
 export * from './auth';
 export * from './audit';
+export * from './email';
+export * from './configurations';

@@ -33,8 +33,16 @@ const integration = await createJestConfig({
   setupFiles: ['<rootDir>/tests/support/integration-env.ts'],
 })();
 
+// next-intl and its helpers ship ESM only; jest (CommonJS) must transform them. next/jest's
+// own ignore pattern would skip all of node_modules, so it is replaced here.
+const esmPackages = ['next-intl', 'use-intl', 'icu-minify', '@formatjs', 'intl-messageformat', '@schummar'];
+components.transformIgnorePatterns = [
+  `/node_modules/(?!(${esmPackages.join('|')})/)`,
+  '^.+\\.module\\.(css|sass|scss)$',
+];
+
 /** @type {import('jest').Config} */
-export default {
+const config = {
   projects: [unit, components, integration],
   // One embedded (or configured) PostgreSQL for the whole run; each integration test file
   // gets its own database cloned from a migrated template (tests/support/test-database.ts).
@@ -42,3 +50,5 @@ export default {
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 30000,
 };
+
+export default config;

@@ -2,14 +2,12 @@ import { auditEvents } from '@/db/schema';
 import { getDb, type DbExecutor } from '@/db/client';
 import { logger } from '@/lib/logging/logger';
 
-export type AuditAction =
-  | 'login.password'
-  | 'login.two_factor'
-  | 'login.lockout'
-  | 'login.completed'
-  | 'logout'
-  | 'session.revoked'
-  | 'authz_denied';
+/**
+ * `area.event` names, e.g. `login.password`, `two_factor.enrolled`, `license.created`,
+ * `user.disabled`, `tenant.switched`; plus `logout` and `authz_denied`. Each feature
+ * documents its events where it records them; the audit page filters by these names.
+ */
+export type AuditAction = `${string}.${string}` | 'logout' | 'authz_denied';
 
 export type AuditEventInput = {
   action: AuditAction;

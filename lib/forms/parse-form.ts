@@ -35,7 +35,7 @@ export function parseForm<Schema extends z.ZodType, Field extends string>(
     state: {
       status: 'error',
       message: hasUnknownField ? 'validation.unexpectedField' : 'validation.checkFields',
-      fieldErrors: flattened.fieldErrors as FormState<Field>['fieldErrors'],
+      fieldErrors: flattened.fieldErrors as unknown as FormState<Field>["fieldErrors"],
       values: pickValues(raw, keepValues),
     },
   };

@@ -1,38 +1,15 @@
-import { mkdtempSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
 import { migrateDatabase } from '../../db/migrate';
 import { TEMPLATE_DATABASE, withDatabase } from './database-url';
+import { startThrowawayPostgres } from './throwaway-postgres';
 
 type GlobalWithServer = typeof globalThis & { __mspEmbedded?: { stop: () => Promise<void> } };
-
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     // No server given: start an embedded PostgreSQL for this run only.
-    const { startEmbeddedPostgres } = await import('../../db/embedded-postgres');
-    const dataRoot = mkdtempSync(path.join(tmpdir(), 'msp-test-pg-'));
-    chmodSync(dataRoot, 0o755);
-    const server = await startEmbeddedPostgres({
-      dataDir: path.join(dataRoot, 'data'),
-      port: await findFreePort(),
-      persistent: false,
-    });
+    const server = await startThrowawayPostgres({ prefix: 'msp-test-pg-' });
     (globalThis as GlobalWithServer).__mspEmbedded = server;
     serverUrl = server.url;
   }

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { MAIN_CONTENT_ID } from './_components/main-content';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  // Pages set their full title ("Log in · Mobile Security Portal"), so there is no template here.
+  return { title: t('name'), description: t('description') };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // proxy.ts sends a fresh CSP nonce with every request. Reading a request header keeps every page
+  // dynamically rendered, which the nonce needs; Next itself takes the nonce from the CSP header and
+  // puts it on its scripts, so we add no inline script or style of our own.
+  (await headers()).get('x-nonce');
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('app')]);
+
+  return (
+    <html lang={locale}>
+      <body>
+        <a href={`#${MAIN_CONTENT_ID}`} className="skip-link">
+          {t('skipToContent')}
+        </a>
+        {/* next-intl 4 passes locale, messages, time zone and formats on from i18n/request.ts. */}
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,57 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getClientAddress } from '@/app/_server/request-context';
+import { LAST_TENANT_COOKIE, PENDING_LOGIN_COOKIE, pendingLoginCookieOptions, lastTenantCookieOptions } from '@/app/login/login-cookies';
+import { completeLogin } from '@/app/login/complete-login';
+import { verifyPasswordStep } from '@/lib/auth/verify-password-step';
+import type { FormState } from '@/lib/forms/form-state';
+import { parseForm } from '@/lib/forms/parse-form';
+import { logger } from '@/lib/logging/logger';
+import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
+
+type LoginField = 'tenantDomain' | 'username' | 'password';
+
+const loginSchema = z.strictObject({
+  tenantDomain: z
+    .string()
+    .max(2048, 'validation.tooLong')
+    .refine((value) => value.trim().length > 0, 'validation.required')
+    .refine((value) => value.trim().length === 0 || parseTenantDomain(value) !== null, 'validation.tenantDomainFormat'),
+  username: z.string().trim().min(1, 'validation.required').max(256, 'validation.tooLong'),
+  password: z.string().min(1, 'validation.required').max(1024, 'validation.tooLong'),
+});
+
+const KEPT_FIELDS = ['tenantDomain', 'username'] as const;
+
+export async function submitPasswordStep(_previous: FormState<LoginField>, formData: FormData): Promise<FormState<LoginField>> {
+  const parsed = parseForm(loginSchema, formData, KEPT_FIELDS);
+  if (!parsed.ok) return parsed.state;
+  const values = { tenantDomain: parsed.data.tenantDomain, username: parsed.data.username };
+
+  let result;
+  try {
+    result = await verifyPasswordStep({ ...parsed.data, clientAddress: await getClientAddress() });
+  } catch (error) {
+    // Includes a failing throttle store: the login is refused, never let through.
+    logger.error({ err: error instanceof Error ? error.message : 'unknown' }, 'login.password step failed');
+    return { status: 'error', message: 'login.errors.unavailable', values };
+  }
+  if (!result.ok) {
+    const message = result.code === 'rate_limited' ? 'login.errors.rateLimited' : 'login.errors.invalidCredentials';
+    return { status: 'error', message, values };
+  }
+
+  const cookieJar = await cookies();
+  cookieJar.set(PENDING_LOGIN_COOKIE, result.pendingLoginToken, pendingLoginCookieOptions(result.expiresAt));
+  cookieJar.set(LAST_TENANT_COOKIE, result.tenantDomain, lastTenantCookieOptions());
+
+  if (result.nextStep === 'two_factor_setup') redirect('/login/two-factor-required');
+  if (result.nextStep === 'two_factor_code') redirect('/login/code');
+  // Accounts that need no second factor (non-administrators without one) finish here.
+  const outcome = await completeLogin(result.pendingLoginToken, '');
+  if (!outcome.ok) return { status: 'error', message: outcome.message, values };
+  redirect(outcome.redirectTo);
+}

@@ -1,0 +1,40 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { AuthError, CredentialsSignin } from 'next-auth';
+import { signIn } from '@/auth';
+import { PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
+import { logger } from '@/lib/logging/logger';
+
+const MESSAGES: Record<string, string> = {
+  invalid_code: 'login.errors.invalidCode',
+  pending_login_expired: 'login.errors.pendingLoginExpired',
+  two_factor_required: 'login.errors.pendingLoginExpired',
+  no_valid_license: 'login.errors.noValidLicense',
+};
+
+/** Why the person must start the login again; shown by /login?reason=…. */
+export type LoginRestartReason = 'expired' | 'license';
+
+export type LoginOutcome =
+  | { ok: true; redirectTo: string }
+  | { ok: false; message: string; restart: LoginRestartReason | null };
+
+/** Hands the pending login (and code) to Auth.js, which creates the session cookie. */
+export async function completeLogin(pendingLoginToken: string, code: string): Promise<LoginOutcome> {
+  try {
+    await signIn('credentials', { pendingLoginToken, code, redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      const restart = error.code === 'invalid_code' ? null : error.code === 'no_valid_license' ? 'license' : 'expired';
+      if (restart) (await cookies()).delete(PENDING_LOGIN_COOKIE);
+      return { ok: false, message: MESSAGES[error.code] ?? 'login.errors.unavailable', restart };
+    }
+    if (error instanceof AuthError) {
+      logger.error({ authError: error.name }, 'login completion failed');
+      return { ok: false, message: 'login.errors.unavailable', restart: null };
+    }
+    throw error;
+  }
+  (await cookies()).delete(PENDING_LOGIN_COOKIE);
+  return { ok: true, redirectTo: '/' };
+}

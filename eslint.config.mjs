@@ -1,0 +1,53 @@
+import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
+import nextTypeScript from 'eslint-config-next/typescript';
+
+// Drizzle safety (no `db.update()`/`db.delete()` without `.where()`, as create-t3-app does) needs
+// eslint-plugin-drizzle, which we do not ship; code review and the integration tests cover it for now.
+
+/** @type {import('eslint').Linter.Config[]} */
+const config = [
+  {
+    ignores: ['.next/**', '.data/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'db/migrations/**', 'next-env.d.ts'],
+  },
+  ...nextCoreWebVitals,
+  ...nextTypeScript,
+  {
+    // `_name` marks a parameter a signature requires but the body does not use (e.g. a server
+    // action's `(previousState, formData)`).
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // Domain logic under lib/ is called by auth.ts (Auth.js) and by jest directly; importing
+    // next-auth there would drag the framework into every unit and integration test.
+    files: ['lib/**/*.{js,jsx,mjs,ts,tsx,mts,cts}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'next-auth', message: 'Keep lib/ framework-free: call lib/ from auth.ts or app/, not next-auth from lib/.' }],
+          patterns: [
+            {
+              group: ['next-auth/*', '@auth/*'],
+              message: 'Keep lib/ framework-free: call lib/ from auth.ts or app/, not next-auth from lib/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Not React code: jest helpers such as `useTestDatabase()` follow the `use…` naming of test
+    // fixtures, which the hooks rule mistakes for React hooks. tests/components keeps the rule.
+    files: ['tests/{unit,integration,e2e,support}/**', 'scripts/**', 'db/**'],
+    rules: {
+      'react-hooks/rules-of-hooks': 'off',
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,59 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+// A convenience, not a boundary (SECURITY.md, web): it sets the per-request CSP nonce and
+// security headers, and sends visitors without a session cookie to the login. Whether a
+// session is valid and which tenant it may see is decided by the access layer on each request.
+
+const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+const PROTECTED_PREFIXES = ['/tenant', '/customers'];
+const TOKEN_PAGE_PREFIXES = ['/reset-password', '/activate'];
+
+function buildContentSecurityPolicy(nonce: string, isDevelopment: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ''}`,
+    // Development's hot reload injects style tags; production serves only our stylesheet files.
+    `style-src 'self'${isDevelopment ? " 'unsafe-inline'" : ` 'nonce-${nonce}'`}`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function proxy(request: NextRequest): NextResponse {
+  const { pathname } = request.nextUrl;
+  const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (!hasSessionCookie && PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))) {
+    return NextResponse.redirect(new URL('/login', request.url));
+  }
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const csp = buildContentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  response.headers.set('Cache-Control', 'no-store');
+  if (TOKEN_PAGE_PREFIXES.some((prefix) => pathname.startsWith(prefix))) {
+    response.headers.set('Referrer-Policy', 'no-referrer');
+  }
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: '/((?!api/health|_next/static|_next/image|favicon.ico).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
+};

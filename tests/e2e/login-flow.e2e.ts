@@ -1,0 +1,125 @@
+import type { Browser, Page } from 'playwright-core';
+import { e2eBaseUrl, launchBrowser, withPage } from './support/browser';
+import { closeE2eDb, countAuditEvents } from './support/db';
+import { totpCode } from './support/totp';
+
+// Demo data from db/seed.ts (README, "Demo logins").
+const DEMO_PASSWORD = 'Correct-Horse-Battery-9';
+const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+async function enterPassword(page: Page, tenantDomain: string, username: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel('Tenant domain', { exact: true }).fill(tenantDomain);
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+}
+
+async function enterCode(page: Page, code: string) {
+  await page.getByLabel('Authentication code', { exact: true }).fill(code);
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+}
+
+describe('signing in with tenant domain, password and two-factor code', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await closeE2eDb();
+  });
+
+  test('customer admin signs in with a code, sees the tenant overview, logs out; the same code is then refused', async () => {
+    await withPage(browser, async (page) => {
+      // A pasted portal URL works as the tenant domain.
+      await enterPassword(page, 'https://portal.example.test/x-tenant-123456.SMS-y', 'admin');
+      await page.waitForURL('**/login/code');
+      const code = totpCode(DEMO_TOTP_SECRET);
+      await enterCode(page, code);
+
+      await page.waitForURL('**/tenant/123456.sms');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const main = await page.locator('main').innerText();
+      expect(main).toContain('Alpha Logistik GmbH');
+      expect(main).toContain('123456.sms');
+      expect(main).toContain('MDM');
+      expect(await page.locator('header').innerText()).toContain('admin');
+
+      const overview = await page.context().request.get(`${e2eBaseUrl()}/tenant/123456.sms`, { maxRedirects: 0 });
+      expect(overview.headers()['cache-control']).toContain('no-store');
+      const cookies = await page.context().cookies();
+
+      await page.getByRole('button', { name: 'Log out', exact: true }).click();
+      await page.waitForURL('**/login**');
+
+      // The old session cookie, replayed after logout, no longer opens the tenant.
+      const replayed = await fetch(`${e2eBaseUrl()}/tenant/123456.sms`, {
+        redirect: 'manual',
+        headers: { cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ') },
+      });
+      expect(replayed.status).toBeGreaterThanOrEqual(300);
+      expect(replayed.status).toBeLessThan(400);
+      expect(replayed.headers.get('location')).toContain('/login');
+
+      // The same code, within its 30 seconds, is refused.
+      await enterPassword(page, '123456.sms', 'admin');
+      await page.waitForURL('**/login/code');
+      await enterCode(page, code);
+      await page.getByRole('alert').filter({ hasText: 'Invalid code.' }).waitFor();
+      expect(page.url()).toContain('/login/code');
+    });
+    expect(await countAuditEvents('login.completed', { result: 'success' })).toBeGreaterThanOrEqual(1);
+    expect(await countAuditEvents('logout', { result: 'success' })).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a wrong password gets the one generic message and the form keeps tenant domain and username', async () => {
+    await withPage(browser, async (page) => {
+      await enterPassword(page, '123456.sms', 'admin', 'not-the-password');
+      await page.getByRole('alert').filter({ hasText: 'Tenant domain, username or password is incorrect.' }).waitFor();
+      expect(await page.getByLabel('Tenant domain', { exact: true }).inputValue()).toBe('123456.sms');
+      expect(await page.getByLabel('Username', { exact: true }).inputValue()).toBe('admin');
+      expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+      await enterPassword(page, '999999.sms', 'admin');
+      await page.getByRole('alert').filter({ hasText: 'Tenant domain, username or password is incorrect.' }).waitFor();
+    });
+  });
+
+  test('an administrator without two-factor is blocked after the password', async () => {
+    await withPage(browser, async (page) => {
+      await enterPassword(page, '123456.sms', 'new.admin');
+      await page.waitForURL('**/login/two-factor-required');
+      await page.getByRole('heading', { name: 'Two-factor authentication required' }).waitFor();
+      const overview = await page.goto('/tenant/123456.sms');
+      expect(page.url()).toContain('/login');
+      expect(overview?.status()).toBe(200);
+    });
+  });
+
+  test('a customer whose license expired is refused after the code and gets no session', async () => {
+    await withPage(browser, async (page) => {
+      await enterPassword(page, '345678.sms', 'admin');
+      await page.waitForURL('**/login/code');
+      await enterCode(page, totpCode(DEMO_TOTP_SECRET));
+      await page.getByRole('alert').filter({ hasText: 'Your tenant has no valid license. Please contact your reseller.' }).waitFor();
+      await page.goto('/tenant/345678.sms');
+      expect(page.url()).toContain('/login');
+    });
+  });
+
+  test("a customer user opening another tenant's URL gets 404", async () => {
+    await withPage(browser, async (page) => {
+      await enterPassword(page, '123456.sms', 'helpdesk');
+      await page.waitForURL('**/login/code');
+      await enterCode(page, totpCode(DEMO_TOTP_SECRET));
+      await page.waitForURL('**/tenant/123456.sms');
+      const deniedBefore = await countAuditEvents('authz_denied', { result: 'denied' });
+      const response = await page.goto('/tenant/234567.sms');
+      expect(response?.status()).toBe(404);
+      expect(await page.locator('body').innerText()).not.toContain('Beta Retail AG');
+      expect(await countAuditEvents('authz_denied', { result: 'denied' })).toBeGreaterThan(deniedBefore);
+    });
+  });
+});

@@ -1,0 +1,29 @@
+import { Pool } from 'pg';
+
+// Read-mostly access to the database the app under test uses, for assertions a person cannot see
+// in the browser (audit events, counters). Tests change data through the UI, not through here.
+let pool: Pool | undefined;
+
+export function e2eDb(): Pool {
+  if (pool) return pool;
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error('E2E_DATABASE_URL is not set: run the browser suite with `npm run test:e2e`');
+  pool = new Pool({ connectionString: url, max: 2 });
+  return pool;
+}
+
+/** Call in afterAll of every file that used e2eDb(), or jest waits on the open pool. */
+export async function closeE2eDb(): Promise<void> {
+  const current = pool;
+  pool = undefined;
+  await current?.end();
+}
+
+/** How many audit events with this action (and optionally result) exist, e.g. ('login_failure', 'failure'). */
+export async function countAuditEvents(action: string, options: { result?: 'success' | 'failure' | 'denied' } = {}): Promise<number> {
+  const { rows } = await e2eDb().query<{ n: number }>(
+    'select count(*)::int as n from audit_events where action = $1 and ($2::text is null or result::text = $2)',
+    [action, options.result ?? null],
+  );
+  return rows[0]?.n ?? 0;
+}

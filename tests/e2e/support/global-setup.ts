@@ -1,0 +1,146 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { migrateDatabase } from '../../../db/migrate';
+import { withDatabase } from '../../support/database-url';
+import { findFreePort } from '../../support/free-port';
+import { startThrowawayPostgres } from '../../support/throwaway-postgres';
+import { assertProductionBuild, readLogTail, startAppServer } from './app-server';
+
+type Cleanup = () => Promise<void>;
+type GlobalWithE2e = typeof globalThis & { __mspE2eCleanup?: Cleanup[] };
+
+const SEED_TIMEOUT_MS = 180_000;
+const READY_TIMEOUT_MS = 60_000;
+
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The machine's PostgreSQL when TEST_DATABASE_URL is set, otherwise an embedded one for this run. */
+async function startDatabaseServer(cleanups: Cleanup[], logPath: string): Promise<string> {
+  const configured = process.env.TEST_DATABASE_URL;
+  if (configured) return configured;
+  const logFd = openSync(logPath, 'w');
+  const server = await startThrowawayPostgres({
+    prefix: 'msp-e2e-pg-',
+    onLog: (message) => {
+      try {
+        writeSync(logFd, `${message.trimEnd()}\n`);
+      } catch {
+        // Log closed during shutdown.
+      }
+    },
+  });
+  cleanups.push(async () => {
+    await server.stop();
+    closeSync(logFd);
+  });
+  return server.url;
+}
+
+/** Loads the demo data through the same script people run (`npm run db:seed`). */
+async function seedDatabase(options: { repoRoot: string; env: NodeJS.ProcessEnv; logPath: string }): Promise<void> {
+  const script = process.env.E2E_SEED_SCRIPT ?? 'scripts/db-seed.ts';
+  if (!existsSync(path.resolve(options.repoRoot, script))) {
+    throw new Error(`${script} is missing: the browser suite needs the demo seed (npm run db:seed)`);
+  }
+  const logFd = openSync(options.logPath, 'w');
+  const child = spawn('npx', ['--no', 'tsx', script], {
+    cwd: options.repoRoot,
+    env: options.env,
+    stdio: ['ignore', logFd, logFd],
+  });
+  closeSync(logFd);
+  const outcome = await new Promise<string>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), SEED_TIMEOUT_MS);
+    child.once('error', (error) => resolve(error.message));
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code === 0 ? 'ok' : `exit ${code ?? signal}`);
+    });
+  });
+  if (outcome !== 'ok') {
+    throw new Error(`Seeding failed (${outcome}). Last lines of ${options.logPath}:\n${readLogTail(options.logPath)}`);
+  }
+}
+
+async function runCleanups(cleanups: Cleanup[]): Promise<void> {
+  // Newest first: server, then database, then the PostgreSQL server.
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error('e2e cleanup step failed:', error);
+    }
+  }
+}
+
+export async function teardownE2e(): Promise<void> {
+  await runCleanups((globalThis as GlobalWithE2e).__mspE2eCleanup ?? []);
+}
+
+export default async function globalSetup(globalConfig: { rootDir: string }): Promise<void> {
+  const repoRoot = globalConfig.rootDir;
+  const appDir = path.resolve(repoRoot, process.env.E2E_APP_DIR ?? '.');
+  const resultsDir = path.join(repoRoot, 'test-results');
+  assertProductionBuild(appDir);
+  mkdirSync(resultsDir, { recursive: true });
+
+  const cleanups: Cleanup[] = [];
+  (globalThis as GlobalWithE2e).__mspE2eCleanup = cleanups;
+  try {
+    const serverUrl = await startDatabaseServer(cleanups, path.join(resultsDir, 'e2e-postgres.log'));
+    const database = `msp_e2e_${randomBytes(6).toString('hex')}`;
+    await adminQuery(serverUrl, `CREATE DATABASE ${database}`);
+    cleanups.push(() => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    const databaseUrl = withDatabase(serverUrl, database);
+    await migrateDatabase(databaseUrl);
+
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    // Fresh secrets per run; the seed gets the same ones so encrypted two-factor secrets stay readable.
+    const appEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(33).toString('base64'),
+      TWO_FACTOR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      PUBLIC_BASE_URL: baseUrl,
+      AUTH_URL: baseUrl,
+      AUTH_TRUST_HOST: 'true',
+      BCRYPT_COST: '10',
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
+    // Seed as `npm run db:seed` runs in development (jest set NODE_ENV=test).
+    const seedEnv: NodeJS.ProcessEnv = { ...appEnv, NODE_ENV: 'development' };
+    await seedDatabase({ repoRoot, env: seedEnv, logPath: path.join(resultsDir, 'e2e-seed.log') });
+
+    const server = await startAppServer({
+      appDir,
+      repoRoot,
+      port,
+      env: { ...appEnv, NODE_ENV: 'production' },
+      logPath: path.join(resultsDir, 'e2e-server.log'),
+      readyPath: '/login',
+      readyTimeoutMs: READY_TIMEOUT_MS,
+    });
+    cleanups.push(server.stop);
+
+    // Test files inherit these (jest copies process.env into every test environment).
+    process.env.E2E_BASE_URL = server.baseUrl;
+    process.env.E2E_DATABASE_URL = databaseUrl;
+    process.env.E2E_RESULTS_DIR = resultsDir;
+  } catch (error) {
+    // Jest skips global teardown when global setup throws: clean up here.
+    await runCleanups(cleanups);
+    throw error;
+  }
+}

@@ -3,6 +3,7 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { auth } from '@/auth';
+import { requirePermission, PermissionDeniedError, type Permission } from '@/lib/access/permissions';
 import { resolveTenantAccess, TenantAccessDeniedError, type TenantAccess } from '@/lib/access/tenant-access';
 import { checkSession, type SessionContext } from '@/lib/auth/sessions';
 import { resolveClientAddress } from '@/lib/http/client-address';
@@ -39,3 +40,15 @@ export const requireTenantAccess = cache(async (tenantDomain: string): Promise<T
   }
 });
 
+
+/** Tenant access plus one permission of the caller's role; without it the page does not exist. */
+export async function requireTenantPermission(tenantDomain: string, permission: Permission): Promise<TenantAccess> {
+  const access = await requireTenantAccess(tenantDomain);
+  try {
+    requirePermission(access, permission);
+  } catch (error) {
+    if (error instanceof PermissionDeniedError) notFound();
+    throw error;
+  }
+  return access;
+}

@@ -1,8 +1,9 @@
 import { render, type RenderOptions } from '@testing-library/react';
 import { NextIntlClientProvider } from 'next-intl';
 import type { ReactElement } from 'react';
-import de from '@/messages/de.json';
-import en from '@/messages/en.json';
+import { MESSAGES } from '@/messages';
+
+const { de, en } = MESSAGES;
 
 const messages = { en, de } as const;
 

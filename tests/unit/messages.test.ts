@@ -1,5 +1,6 @@
-import de from '@/messages/de.json';
-import en from '@/messages/en.json';
+import { MESSAGES } from '@/messages';
+
+const { de, en } = MESSAGES;
 
 type Messages = { [key: string]: string | Messages };
 

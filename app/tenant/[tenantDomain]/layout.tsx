@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { LanguageSwitcher } from '@/app/_components/language-switcher';
 import { PortalHeader } from '@/app/_components/portal-header';
+import { TenantNav } from '@/app/_components/tenant-nav';
 import { requireTenantAccess } from '@/app/_server/request-context';
 import { logOut } from '@/app/logout/actions';
 
@@ -18,6 +19,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
         logoutAction={logOut}
         localeSwitcher={<LanguageSwitcher returnTo={`/tenant/${access.actingTenant.tenantDomain}`} />}
       />
+      <TenantNav access={access} />
       {children}
     </>
   );

@@ -1,0 +1,52 @@
+import type { TenantAccess } from '@/lib/access/tenant-access';
+import { DomainError } from '@/lib/errors';
+
+// Permissions follow from the role in code (README, "Roles and permissions"). An admin gets
+// every permission of the acting tenant's kind; helpdesk and auditor get fixed subsets.
+export const CUSTOMER_PERMISSIONS = [
+  'tenant.view',
+  'users.view',
+  'users.manage',
+  'users.send_password_reset',
+  'users.reset_two_factor',
+  'configurations.view',
+  'configurations.manage',
+  'audit.view',
+] as const;
+
+export const RESELLER_PERMISSIONS = [
+  ...CUSTOMER_PERMISSIONS,
+  'customers.view',
+  'customers.manage',
+  'licenses.manage',
+  'compliance.view',
+] as const;
+
+export type Permission = (typeof RESELLER_PERMISSIONS)[number];
+export type Role = 'admin' | 'helpdesk' | 'auditor';
+
+const ROLE_SUBSETS: Record<Exclude<Role, 'admin'>, readonly Permission[]> = {
+  helpdesk: ['tenant.view', 'users.view', 'users.send_password_reset', 'configurations.view', 'configurations.manage', 'customers.view'],
+  auditor: ['tenant.view', 'users.view', 'configurations.view', 'audit.view', 'customers.view', 'compliance.view'],
+};
+
+export function permissionsFor(role: Role, tenantKind: 'reseller' | 'customer'): ReadonlySet<Permission> {
+  const ofKind: readonly Permission[] = tenantKind === 'reseller' ? RESELLER_PERMISSIONS : CUSTOMER_PERMISSIONS;
+  if (role === 'admin') return new Set(ofKind);
+  return new Set(ROLE_SUBSETS[role].filter((permission) => ofKind.includes(permission)));
+}
+
+export function hasPermission(access: TenantAccess, permission: Permission): boolean {
+  return permissionsFor(access.session.user.role, access.actingTenant.kind).has(permission);
+}
+
+export class PermissionDeniedError extends DomainError<'permission_denied'> {
+  constructor() {
+    super('permission_denied');
+  }
+}
+
+/** Guard for pages and actions inside a tenant the caller may already see. */
+export function requirePermission(access: TenantAccess, permission: Permission): void {
+  if (!hasPermission(access, permission)) throw new PermissionDeniedError();
+}

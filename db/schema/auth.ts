@@ -84,6 +84,12 @@ export const accountTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     // Set once the new password is accepted, while the two-factor setup is still to come.
     passwordSetAt: timestamp('password_set_at', { withTimezone: true }),
+    // The new password's hash waits here until two-factor is confirmed, so an abandoned
+    // link never leaves a password active without the second factor it was chosen for.
+    pendingPasswordHash: text('pending_password_hash'),
+    // A reset of an account with two-factor: the holder proved a current code or a recovery code.
+    secondFactorVerifiedAt: timestamp('second_factor_verified_at', { withTimezone: true }),
+    secondFactorMethod: text('second_factor_method'),
     twoFactorSetupSecretEncrypted: text('two_factor_setup_secret_encrypted'),
     requestedFromIp: text('requested_from_ip'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -63,6 +63,9 @@ export type LiveAccountToken = {
   purpose: AccountTokenPurpose;
   expiresAt: Date;
   passwordSetAt: Date | null;
+  pendingPasswordHash: string | null;
+  secondFactorVerifiedAt: Date | null;
+  secondFactorMethod: string | null;
   twoFactorSetupSecretEncrypted: string | null;
 };
 
@@ -77,6 +80,9 @@ export async function findLiveAccountToken(executor: DbExecutor, token: string, 
       purpose: accountTokens.purpose,
       expiresAt: accountTokens.expiresAt,
       passwordSetAt: accountTokens.passwordSetAt,
+      pendingPasswordHash: accountTokens.pendingPasswordHash,
+      secondFactorVerifiedAt: accountTokens.secondFactorVerifiedAt,
+      secondFactorMethod: accountTokens.secondFactorMethod,
       twoFactorSetupSecretEncrypted: accountTokens.twoFactorSetupSecretEncrypted,
     })
     .from(accountTokens)

@@ -78,3 +78,23 @@ export async function clearThrottles(keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   await getDb().delete(loginThrottles).where(inArray(loginThrottles.key, keys));
 }
+
+/**
+ * Takes one unit from a fixed-window quota (e.g. reset emails per account per hour);
+ * false when the window's quota is used up. Atomic, shared by every instance.
+ */
+export async function takeWindowQuota(key: string, quota: { limit: number; windowMinutes: number }): Promise<boolean> {
+  const result = await getDb().execute<{ used: number }>(sql`
+    INSERT INTO login_throttles (key, consecutive_failures, window_started_at, updated_at)
+    VALUES (${key}, 1, now(), now())
+    ON CONFLICT (key) DO UPDATE SET
+      consecutive_failures = CASE
+        WHEN login_throttles.window_started_at < now() - make_interval(mins => ${quota.windowMinutes}) THEN 1
+        ELSE login_throttles.consecutive_failures + 1 END,
+      window_started_at = CASE
+        WHEN login_throttles.window_started_at < now() - make_interval(mins => ${quota.windowMinutes}) THEN now()
+        ELSE login_throttles.window_started_at END,
+      updated_at = now()
+    RETURNING consecutive_failures AS used`);
+  return (result.rows[0]?.used ?? Number.POSITIVE_INFINITY) <= quota.limit;
+}

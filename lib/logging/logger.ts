@@ -17,13 +17,15 @@ const SECRET_KEYS = [
 
 const redactPaths = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
-function createLogger() {
-  return pino({
+/** The portal's logger; tests pass a destination to read what would be written. */
+export function createLogger(destination?: pino.DestinationStream): pino.Logger {
+  const options: pino.LoggerOptions = {
     level: process.env.LOG_LEVEL ?? 'info',
     base: { service: 'mobile-security-portal' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: redactPaths, censor: '[redacted]' },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 const globalForLogger = globalThis as unknown as { __mspLogger?: pino.Logger };

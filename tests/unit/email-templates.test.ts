@@ -1,0 +1,110 @@
+import type { EmailMessage } from '@/lib/email/email-types';
+import { formatEmailMessage } from '@/lib/email/email-translator';
+import { renderEmail } from '@/lib/email/render-email';
+
+// React Email's `render` loads react-dom/server with a dynamic import(), which jest's CommonJS
+// runtime refuses (Next's server runs it fine). Same components, same steps: static markup with
+// React Email's doctype, plain text through React Email's own toPlainText.
+jest.mock('@react-email/components', () => {
+  const actual = jest.requireActual<typeof import('@react-email/components')>('@react-email/components');
+  const { renderToStaticMarkup } = jest.requireActual<typeof import('react-dom/server')>('react-dom/server');
+  const { toPlainText } = jest.requireActual<typeof import('@react-email/render')>('@react-email/render');
+  const doctype = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+  return {
+    ...actual,
+    render: async (node: React.ReactElement, options?: { plainText?: boolean }) => {
+      const html = renderToStaticMarkup(node);
+      return options?.plainText ? toPlainText(html) : `${doctype}${html}`;
+    },
+  };
+});
+
+const account = { username: 'anna', tenantDomain: '123456.sms' };
+
+const EXAMPLES: EmailMessage[] = [
+  { template: 'password_reset', payload: { ...account, resetUrl: 'https://portal.test/reset-password/abc', expiresInMinutes: 60 } },
+  { template: 'two_factor_activation', payload: { ...account, activationUrl: 'https://portal.test/activate/def', expiresInHours: 24 } },
+  { template: 'two_factor_activated', payload: { ...account, reportUrl: 'https://portal.test/report/ghi' } },
+  { template: 'password_changed', payload: account },
+  { template: 'recovery_code_used', payload: { ...account, remainingCodes: 3 } },
+  { template: 'two_factor_reset_by_admin', payload: { ...account, resetBy: 'reseller.admin' } },
+  {
+    template: 'user_invitation',
+    payload: { ...account, activationUrl: 'https://portal.test/activate/jkl', expiresInHours: 24, invitedBy: 'admin' },
+  },
+  {
+    template: 'license_expiry_reminder',
+    payload: {
+      resellerName: 'Demo Reseller GmbH',
+      customerName: 'Alpha Logistik GmbH',
+      customerTenantDomain: '123456.sms',
+      licenseType: 'mdm',
+      validUntil: '2026-12-31',
+      daysBefore: 30,
+    },
+  },
+];
+
+function linkOf(message: EmailMessage): string | undefined {
+  const payload = message.payload as Record<string, unknown>;
+  return [payload.resetUrl, payload.activationUrl, payload.reportUrl].find((value) => typeof value === 'string') as
+    | string
+    | undefined;
+}
+
+describe('email templates', () => {
+  it.each(EXAMPLES.flatMap((message) => (['en', 'de'] as const).map((locale) => [message.template, locale, message] as const)))(
+    '%s in %s has a subject, an HTML part and a plain-text part with the link',
+    async (_template, locale, message) => {
+      const email = await renderEmail(message, locale);
+      expect(email.subject.length).toBeGreaterThan(5);
+      expect(email.html).toContain(`lang="${locale}"`);
+      expect(email.html).toContain('Mobile Security Portal');
+      expect(email.text).toContain('Mobile Security Portal');
+      expect(email.text).not.toContain('<');
+      const link = linkOf(message);
+      if (link) {
+        expect(email.html).toContain(`href="${link}"`);
+        expect(email.text).toContain(link);
+      }
+      // No external images or fonts.
+      expect(email.html).not.toMatch(/<img|@import|fonts\.googleapis/);
+      expect(email.html).not.toMatch(/Securepoint|Unified Security|\bUSP\b/i);
+    },
+  );
+
+  it('writes German texts for a German recipient and English for an English one', async () => {
+    const [reset] = EXAMPLES;
+    const german = await renderEmail(reset!, 'de');
+    const english = await renderEmail(reset!, 'en');
+    expect(german.subject).toBe('Passwort zurücksetzen');
+    expect(german.text).toContain('60 Minuten gültig');
+    expect(english.subject).toBe('Reset your password');
+    expect(english.text).toContain('valid for 60 minutes');
+  });
+
+  it('escapes names instead of turning them into markup', async () => {
+    const email = await renderEmail(
+      { template: 'two_factor_reset_by_admin', payload: { ...account, resetBy: '<script>alert(1)</script>' } },
+      'en',
+    );
+    expect(email.html).not.toContain('<script>alert(1)</script>');
+    expect(email.html).toContain('&lt;script&gt;');
+  });
+
+  it('formats plurals, exact matches and dates per language', async () => {
+    expect(formatEmailMessage('{n, plural, =0 {none} one {# code} other {# codes}}', { n: 0 }, 'en')).toBe('none');
+    expect(formatEmailMessage('{n, plural, =0 {none} one {# code} other {# codes}}', { n: 1 }, 'en')).toBe('1 code');
+    expect(formatEmailMessage('{n, plural, one {# Code} other {# Codes}} für {name}', { n: 1200, name: 'X' }, 'de')).toBe(
+      '1.200 Codes für X',
+    );
+    const reminder = await renderEmail(EXAMPLES[7]!, 'de');
+    expect(reminder.subject).toBe('Lizenz von Alpha Logistik GmbH läuft am 31. Dezember 2026 ab');
+    expect(reminder.text).toContain('MDM-Lizenz');
+    expect(reminder.text).toContain('in 30 Tagen');
+  });
+
+  it('fails loudly when a value is missing rather than sending a broken text', () => {
+    expect(() => formatEmailMessage('Hello {name}', {}, 'en')).toThrow('Missing value {name}');
+  });
+});

@@ -91,3 +91,52 @@ export async function consumePendingLogin(pendingLoginId: string, executor: DbEx
     .returning({ id: pendingLogins.id });
   return consumed.length > 0;
 }
+
+/** The encrypted, not yet confirmed secret of an enrollment inside this pending login, or null. */
+export async function findPendingTwoFactorSetupSecret(pendingLoginId: string, executor: DbExecutor = getDb()): Promise<string | null> {
+  const [row] = await executor
+    .select({ secret: pendingLogins.twoFactorSetupSecretEncrypted })
+    .from(pendingLogins)
+    .where(eq(pendingLogins.id, pendingLoginId));
+  return row?.secret ?? null;
+}
+
+/**
+ * Keeps the first setup secret of a pending login (a reload or a second tab shows the same QR code):
+ * writes only when none is stored and the pending login still waits for the setup.
+ */
+export async function storePendingTwoFactorSetupSecret(pendingLoginId: string, secretEncrypted: string): Promise<boolean> {
+  const stored = await getDb()
+    .update(pendingLogins)
+    .set({ twoFactorSetupSecretEncrypted: secretEncrypted })
+    .where(
+      and(
+        eq(pendingLogins.id, pendingLoginId),
+        eq(pendingLogins.nextStep, 'two_factor_setup'),
+        isNull(pendingLogins.twoFactorSetupSecretEncrypted),
+        isNull(pendingLogins.consumedAt),
+      ),
+    )
+    .returning({ id: pendingLogins.id });
+  return stored.length > 0;
+}
+
+/** Moves a live pending login from one step to the next; false when another request was first. */
+export async function advancePendingLogin(
+  input: { pendingLoginId: string; from: PendingLoginStep; to: PendingLoginStep },
+  executor: DbExecutor = getDb(),
+): Promise<boolean> {
+  const moved = await executor
+    .update(pendingLogins)
+    .set({ nextStep: input.to })
+    .where(
+      and(
+        eq(pendingLogins.id, input.pendingLoginId),
+        eq(pendingLogins.nextStep, input.from),
+        isNull(pendingLogins.consumedAt),
+        gt(pendingLogins.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ id: pendingLogins.id });
+  return moved.length > 0;
+}

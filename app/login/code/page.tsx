@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { TwoFactorCodeForm } from '@/app/_components/two-factor-code-form';
@@ -24,6 +25,9 @@ export default async function TwoFactorCodePage() {
         <h1>{t('twoFactor.title')}</h1>
         <p>{t('twoFactor.intro')}</p>
         <TwoFactorCodeForm action={submitTwoFactorCode} cancelHref="/login" />
+        <p>
+          <Link href="/login/recovery">{t('recoveryLogin.link')}</Link>
+        </p>
       </div>
     </main>
   );

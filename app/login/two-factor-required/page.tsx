@@ -2,25 +2,39 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { TwoFactorRequiredNotice } from '@/app/_components/two-factor-required-notice';
+import { TwoFactorRequiredDialog } from '@/app/_components/two-factor-required-dialog';
 import { PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
+import { enableTwoFactorFromLogin, remindMeLater, requestActivationEmail } from '@/app/login/two-factor-required/actions';
 import { findPendingLogin } from '@/lib/auth/pending-login';
+import { getEnv } from '@/lib/env';
+import { getTwoFactorRequirement } from '@/lib/two-factor/get-two-factor-requirement';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
-  return { title: `${t('twoFactorRequired.title')} · ${t('app.name')}` };
+  return { title: `${t('twoFactorDialog.title')} · ${t('app.name')}` };
 }
 
-// Administrators without two-factor stop here: the pending login never becomes a session.
+// Administrators without two-factor stop here: the pending login never becomes a session
+// unless they enroll, or (before the deadline only) choose "Remind me later".
 export default async function TwoFactorRequiredPage() {
   const token = (await cookies()).get(PENDING_LOGIN_COOKIE)?.value;
   const pending = token ? await findPendingLogin(token) : null;
   if (!pending || pending.nextStep !== 'two_factor_setup') redirect('/login?reason=expired');
+  const requirement = await getTwoFactorRequirement(pending.user.id);
+  if (!requirement) redirect('/login?reason=expired');
+  // Re-enrollment after the last recovery code: straight to the setup.
+  if (requirement.hasTwoFactor) redirect('/login/setup');
   return (
     <main id="main" className="auth-page">
-      <div className="auth-card">
-        <TwoFactorRequiredNotice isRspLinked={pending.user.isRspLinked} backHref="/login" />
-      </div>
+      <TwoFactorRequiredDialog
+        isRspLinked={requirement.isRspLinked}
+        resellerPortalUrl={getEnv().RESELLER_PORTAL_URL}
+        deadline={requirement.canRemindLater ? requirement.deadline.toISOString() : undefined}
+        enableAction={enableTwoFactorFromLogin}
+        remindLaterAction={remindMeLater}
+        sendActivationEmailAction={requestActivationEmail}
+        backHref="/login"
+      />
     </main>
   );
 }

@@ -1,0 +1,82 @@
+'use client';
+
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useActionState, useEffect, useId, useRef } from 'react';
+import { idleFormState, type FormState } from '@/lib/forms/form-state';
+import { describedBy, FieldError } from './field-error';
+import { FormMessage } from './form-message';
+
+export type RecoveryCodeFormState = FormState<'recoveryCode'> & { remaining?: number };
+
+type RecoveryCodeFormProps = {
+  action: (state: RecoveryCodeFormState, formData: FormData) => Promise<RecoveryCodeFormState>;
+  continueAction: () => Promise<void>;
+  cancelHref: string;
+};
+
+/** Sign in with a recovery code; after it, how many codes remain and **Continue**. */
+export function RecoveryCodeForm({ action, continueAction, cancelHref }: RecoveryCodeFormProps) {
+  const t = useTranslations('recoveryLogin');
+  const [state, formAction, isPending] = useActionState(action, idleFormState as RecoveryCodeFormState);
+  const id = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const errors = state.fieldErrors?.recoveryCode;
+
+  useEffect(() => {
+    if (state.status === 'error') inputRef.current?.focus();
+  }, [state]);
+
+  if (state.status === 'success') {
+    return (
+      <>
+        <p role="status" className="notice">
+          {t('accepted')} {t('remaining', { count: state.remaining ?? 0 })}
+        </p>
+        <form action={continueAction} className="form__actions">
+          <button type="submit" className="button button--primary" autoFocus>
+            {t('continue')}
+          </button>
+        </form>
+      </>
+    );
+  }
+
+  return (
+    <form action={formAction} className="form">
+      <FormMessage status={state.status} message={state.message} />
+      <div className="field">
+        <label htmlFor={`${id}-code`} className="field__label">
+          {t('label')}
+        </label>
+        <p id={`${id}-help`} className="field__help">
+          {t('help')}
+        </p>
+        <FieldError id={`${id}-error`} errors={errors} />
+        <input
+          ref={inputRef}
+          id={`${id}-code`}
+          name="recoveryCode"
+          type="text"
+          className="input"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={64}
+          required
+          autoFocus
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={describedBy(`${id}-help`, errors?.length && `${id}-error`)}
+        />
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
+          {t('submit')}
+        </button>
+        <Link href={cancelHref} className="form__secondary-link">
+          {t('back')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState, useEffect, useId, useRef, type ReactNode } from 'react';
+import { idleFormState, type FormState } from '@/lib/forms/form-state';
+import { describedBy, FieldError } from './field-error';
+import { FormMessage } from './form-message';
+import { RecoveryCodesOnce } from './recovery-codes-once';
+
+export type TwoFactorSetupFormState = FormState<'code'> & { recoveryCodes?: string[] };
+
+type TwoFactorSetupFormProps = {
+  action: (state: TwoFactorSetupFormState, formData: FormData) => Promise<TwoFactorSetupFormState>;
+  continueAction: () => Promise<void>;
+  /** QR code and secret: hidden as soon as two-factor is active, never shown again. */
+  children: ReactNode;
+};
+
+/** Confirms a new authenticator with a code, then shows the recovery codes once and **Continue**. */
+export function TwoFactorSetupForm({ action, continueAction, children }: TwoFactorSetupFormProps) {
+  const t = useTranslations('twoFactorSetup');
+  const [state, formAction, isPending] = useActionState(action, idleFormState as TwoFactorSetupFormState);
+  const id = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const errors = state.fieldErrors?.code;
+
+  useEffect(() => {
+    if (state.status === 'error') inputRef.current?.focus();
+    if (state.status === 'success') document.getElementById('recovery-codes-once-title')?.focus();
+  }, [state]);
+
+  if (state.status === 'success' && state.recoveryCodes) {
+    return (
+      <>
+        <FormMessage status={state.status} message={state.message} />
+        <RecoveryCodesOnce codes={state.recoveryCodes} />
+        <form action={continueAction} className="form__actions">
+          <button type="submit" className="button button--primary">
+            {t('continue')}
+          </button>
+        </form>
+      </>
+    );
+  }
+
+  return (
+    <>
+      {children}
+      <form action={formAction} className="form">
+        <FormMessage status={state.status} message={state.message} />
+        <div className="field">
+          <label htmlFor={`${id}-code`} className="field__label">
+            {t('codeLabel')}
+          </label>
+          <p id={`${id}-help`} className="field__help">
+            {t('codeHelp')}
+          </p>
+          <FieldError id={`${id}-error`} errors={errors} />
+          <input
+            ref={inputRef}
+            id={`${id}-code`}
+            name="code"
+            type="text"
+            className="input input--code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            required
+            spellCheck={false}
+            aria-invalid={errors?.length ? true : undefined}
+            aria-describedby={describedBy(`${id}-help`, errors?.length && `${id}-error`)}
+          />
+        </div>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
+            {t('confirm')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

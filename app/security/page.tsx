@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { LogOutOtherSessionsForm } from "@/app/_components/log-out-other-sessions-form";
+import { PortalHeader } from "@/app/_components/portal-header";
+import { RegenerateRecoveryCodesForm } from "@/app/_components/regenerate-recovery-codes-form";
+import { requireSession } from "@/app/_server/request-context";
+import { logOut } from "@/app/logout/actions";
+import { logOutOtherSessions, regenerateCodes } from "@/app/security/actions";
+import { listUserSessions } from "@/lib/sessions/list-user-sessions";
+import { countRemainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: `${t("securityPage.title")} · ${t("app.name")}` };
+}
+
+/** The signed-in person's own security: two-factor status, recovery codes, sessions. */
+export default async function SecurityPage() {
+  const session = await requireSession();
+  const [t, format, sessionList, remaining] = await Promise.all([
+    getTranslations("securityPage"),
+    getFormatter(),
+    listUserSessions({
+      userId: session.user.id,
+      currentSessionId: session.sessionId,
+    }),
+    countRemainingRecoveryCodes(session.user.id),
+  ]);
+  const when = (date: Date) =>
+    format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <PortalHeader
+        username={session.user.username}
+        tenantName={session.tenant.name}
+        tenantDomain={session.tenant.tenantDomain}
+        logoutAction={logOut}
+      />
+      <main id="main" className="page">
+        <p>
+          <Link href={`/tenant/${session.tenant.tenantDomain}`}>
+            {t("back")}
+          </Link>
+        </p>
+        <h1>{t("title")}</h1>
+
+        <section aria-labelledby="security-two-factor">
+          <h2 id="security-two-factor">{t("twoFactor.heading")}</h2>
+          <p>
+            {session.user.hasTwoFactor
+              ? t("twoFactor.active", { count: remaining })
+              : t("twoFactor.inactive")}
+          </p>
+          {session.user.hasTwoFactor ? (
+            <>
+              <h3>{t("regenerate.heading")}</h3>
+              <p>{t("regenerate.intro")}</p>
+              <RegenerateRecoveryCodesForm action={regenerateCodes} />
+            </>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="security-sessions">
+          <h2 id="security-sessions">{t("sessions.heading")}</h2>
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("sessions.created")}</th>
+                  <th scope="col">{t("sessions.lastSeen")}</th>
+                  <th scope="col">{t("sessions.ip")}</th>
+                  <th scope="col">{t("sessions.userAgent")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sessionList.map((entry) => (
+                  <tr
+                    key={entry.id}
+                    aria-current={entry.isCurrent ? "true" : undefined}
+                  >
+                    <td>
+                      {when(entry.createdAt)}{" "}
+                      {entry.isCurrent ? (
+                        <span className="badge">{t("sessions.current")}</span>
+                      ) : null}
+                    </td>
+                    <td>{when(entry.lastSeenAt)}</td>
+                    <td>{entry.ipAddress ?? "–"}</td>
+                    <td className="security-user-agent">
+                      {entry.userAgent ?? "–"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <LogOutOtherSessionsForm action={logOutOtherSessions} />
+        </section>
+      </main>
+    </>
+  );
+}

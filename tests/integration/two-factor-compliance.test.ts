@@ -1,0 +1,77 @@
+import { and, eq } from 'drizzle-orm';
+import { accountTokens, auditEvents, emailOutbox } from '@/db/schema';
+import { resolveTenantAccess, type TenantAccess } from '@/lib/access/tenant-access';
+import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { checkSession, createSession } from '@/lib/auth/sessions';
+import { listNonCompliantAdmins } from '@/lib/customers/list-two-factor-compliance';
+import { sendComplianceActivation, sendComplianceActivationToAll } from '@/lib/customers/send-compliance-activation';
+import { createLicense, createTenant, createUser } from '../support/factories';
+import { useTestDatabase } from '../support/test-database';
+
+const { db } = useTestDatabase();
+afterAll(() => closePasswordHashPool());
+const IP = '127.0.0.1';
+
+async function resellerAccess(tenantId: string, tenantDomain: string): Promise<TenantAccess> {
+  const user = await createUser({ tenantId, withTwoFactor: true });
+  const { sessionId } = await createSession({ userId: user.id, tenantId, ipAddress: IP, userAgent: null });
+  const check = await checkSession({ sessionId, sessionVersion: 1 });
+  if (!check.ok) throw new Error(check.reason);
+  return resolveTenantAccess(check.context, tenantDomain, IP);
+}
+
+async function world() {
+  const reseller = await createTenant({ kind: 'reseller' }, 'Compliance Reseller');
+  const other = await createTenant({ kind: 'reseller' }, 'Other Reseller');
+  const valid = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Valid Customer');
+  const expired = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Expired Customer');
+  const foreign = await createTenant({ kind: 'customer', resellerId: other.id }, 'Foreign Customer');
+  await createLicense({ tenantId: valid.id, resellerTenantId: reseller.id });
+  await createLicense({ tenantId: expired.id, resellerTenantId: reseller.id, validFromDays: -40, validUntilDays: -1 });
+  await createLicense({ tenantId: foreign.id, resellerTenantId: other.id });
+  const ownAdmin = await createUser({ tenantId: reseller.id, username: 'own.no2fa', withTwoFactor: false });
+  const customerAdmin = await createUser({ tenantId: valid.id, username: 'cust.no2fa', withTwoFactor: false });
+  const rspAdmin = await createUser({ tenantId: valid.id, username: 'rsp.no2fa', withTwoFactor: false, isRspLinked: true });
+  await createUser({ tenantId: valid.id, username: 'helpdesk.no2fa', role: 'helpdesk', withTwoFactor: false });
+  await createUser({ tenantId: valid.id, username: 'admin.with2fa' });
+  const expiredAdmin = await createUser({ tenantId: expired.id, username: 'expired.no2fa', withTwoFactor: false });
+  const foreignAdmin = await createUser({ tenantId: foreign.id, username: 'foreign.no2fa', withTwoFactor: false });
+  const access = await resellerAccess(reseller.id, reseller.tenantDomain);
+  return { reseller, valid, foreign, ownAdmin, customerAdmin, rspAdmin, expiredAdmin, foreignAdmin, access };
+}
+
+describe('two-factor compliance of a reseller', () => {
+  test('lists admins without two-factor of its own tenant and its licensed customers only, with a deadline', async () => {
+    const w = await world();
+    const admins = await listNonCompliantAdmins(w.reseller.id);
+    expect(admins.map((admin) => admin.username).sort()).toEqual(['cust.no2fa', 'own.no2fa', 'rsp.no2fa']);
+    expect(admins.find((admin) => admin.username === 'own.no2fa')).toMatchObject({ isOwnTenant: true });
+    for (const admin of admins) expect(Number.isNaN(Date.parse(admin.deadline))).toBe(false);
+  });
+
+  test('send activation email: token and outbox row in one go, audited in both tenants', async () => {
+    const w = await world();
+    await sendComplianceActivation(w.access, { userId: w.customerAdmin.id, clientAddress: IP });
+    expect(await db().select().from(accountTokens).where(and(eq(accountTokens.userId, w.customerAdmin.id), eq(accountTokens.purpose, 'activation')))).toHaveLength(1);
+    const emails = await db().select().from(emailOutbox).where(eq(emailOutbox.userId, w.customerAdmin.id));
+    expect(emails.map((email) => email.template)).toEqual(['two_factor_activation']);
+    const audits = await db().select().from(auditEvents).where(eq(auditEvents.action, 'two_factor.activation_email_sent'));
+    expect(audits.map((event) => event.tenantId).sort()).toEqual([w.reseller.id, w.valid.id].sort());
+  });
+
+  test("another reseller's admin, an expired customer's admin and an RSP-linked admin get nothing (denied)", async () => {
+    const w = await world();
+    for (const target of [w.foreignAdmin, w.expiredAdmin, w.rspAdmin]) {
+      await expect(sendComplianceActivation(w.access, { userId: target.id, clientAddress: IP })).rejects.toMatchObject({ code: 'customer_not_found' });
+      expect(await db().select().from(emailOutbox).where(eq(emailOutbox.userId, target.id))).toHaveLength(0);
+    }
+    expect(await db().select().from(auditEvents).where(and(eq(auditEvents.tenantId, w.reseller.id), eq(auditEvents.action, 'authz_denied')))).toHaveLength(3);
+  });
+
+  test('send to all queues one email per listed portal-only admin', async () => {
+    const w = await world();
+    expect(await sendComplianceActivationToAll(w.access, { clientAddress: IP })).toBe(2);
+    for (const admin of [w.ownAdmin, w.customerAdmin]) expect(await db().select().from(emailOutbox).where(eq(emailOutbox.userId, admin.id))).toHaveLength(1);
+    expect(await db().select().from(emailOutbox).where(eq(emailOutbox.userId, w.rspAdmin.id))).toHaveLength(0);
+  });
+});

@@ -15,6 +15,7 @@ const NOTICES: Record<string, string> = {
   session: 'login.errors.sessionEnded',
   expired: 'login.errors.pendingLoginExpired',
   license: 'login.errors.noValidLicense',
+  passwordChanged: 'accountLink.passwordChangedNotice',
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,21 +1,32 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
+import { PasswordForgottenForm } from '@/app/_components/password-forgotten-form';
+import { LAST_TENANT_COOKIE } from '@/app/login/login-cookies';
+import { requestPasswordResetAction } from '@/app/password-forgotten/actions';
+import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
   return { title: `${t('passwordForgotten.title')} · ${t('app.name')}` };
 }
 
-// The reset flow (email, link, new password, two-factor) is the two-factor issue's work.
-export default async function PasswordForgottenPage() {
+export default async function PasswordForgottenPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const t = await getTranslations();
+  const { reason } = await searchParams;
+  const lastTenant = (await cookies()).get(LAST_TENANT_COOKIE)?.value;
   return (
     <main id="main" className="auth-page">
       <div className="auth-card">
+        <p className="auth-product">{t('app.name')}</p>
         <h1>{t('passwordForgotten.title')}</h1>
-        <p>{t('passwordForgotten.unavailable')}</p>
-        <Link href="/login">{t('twoFactorRequired.back')}</Link>
+        {reason === 'link' ? (
+          <p className="notice" role="alert">
+            {t('accountLink.invalid')}
+          </p>
+        ) : null}
+        <p>{t('passwordForgotten.intro')}</p>
+        <PasswordForgottenForm action={requestPasswordResetAction} defaultTenantDomain={lastTenant ? (parseTenantDomain(lastTenant) ?? undefined) : undefined} />
       </div>
     </main>
   );

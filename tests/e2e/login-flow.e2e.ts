@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { e2eBaseUrl, launchBrowser, withPage } from './support/browser';
 import { closeE2eDb, countAuditEvents } from './support/db';
-import { totpCode } from './support/totp';
+import { unusedTotpCode } from './support/totp';
 
 // Demo data from db/seed.ts (README, "Demo logins").
 const DEMO_PASSWORD = 'Correct-Horse-Battery-9';
@@ -37,7 +37,7 @@ describe('signing in with tenant domain, password and two-factor code', () => {
       // A pasted portal URL works as the tenant domain.
       await enterPassword(page, 'https://portal.example.test/x-tenant-123456.SMS-y', 'admin');
       await page.waitForURL('**/login/code');
-      const code = totpCode(DEMO_TOTP_SECRET);
+      const code = await unusedTotpCode({ tenantDomain: '123456.sms', username: 'admin', secret: DEMO_TOTP_SECRET });
       await enterCode(page, code);
 
       await page.waitForURL('**/tenant/123456.sms');
@@ -102,7 +102,7 @@ describe('signing in with tenant domain, password and two-factor code', () => {
     await withPage(browser, async (page) => {
       await enterPassword(page, '345678.sms', 'admin');
       await page.waitForURL('**/login/code');
-      await enterCode(page, totpCode(DEMO_TOTP_SECRET));
+      await enterCode(page, await unusedTotpCode({ tenantDomain: '345678.sms', username: 'admin', secret: DEMO_TOTP_SECRET }));
       await page.getByRole('alert').filter({ hasText: 'Your tenant has no valid license. Please contact your reseller.' }).waitFor();
       await page.goto('/tenant/345678.sms');
       expect(page.url()).toContain('/login');
@@ -113,7 +113,7 @@ describe('signing in with tenant domain, password and two-factor code', () => {
     await withPage(browser, async (page) => {
       await enterPassword(page, '123456.sms', 'helpdesk');
       await page.waitForURL('**/login/code');
-      await enterCode(page, totpCode(DEMO_TOTP_SECRET));
+      await enterCode(page, await unusedTotpCode({ tenantDomain: '123456.sms', username: 'helpdesk', secret: DEMO_TOTP_SECRET }));
       await page.waitForURL('**/tenant/123456.sms');
       const deniedBefore = await countAuditEvents('authz_denied', { result: 'denied' });
       const response = await page.goto('/tenant/234567.sms');

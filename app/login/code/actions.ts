@@ -2,21 +2,14 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { completeLogin } from '@/app/login/complete-login';
 import { PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
 import type { FormState } from '@/lib/forms/form-state';
+import { totpCodeForm } from '@/lib/forms/fields';
 import { parseForm } from '@/lib/forms/parse-form';
 
-const codeSchema = z.strictObject({
-  code: z
-    .string()
-    .transform((value) => value.replace(/\s+/g, ''))
-    .pipe(z.string().regex(/^[0-9]{6}$/, 'validation.codeFormat')),
-});
-
 export async function submitTwoFactorCode(_previous: FormState<'code'>, formData: FormData): Promise<FormState<'code'>> {
-  const parsed = parseForm(codeSchema, formData, []);
+  const parsed = parseForm(totpCodeForm, formData, []);
   if (!parsed.ok) return parsed.state;
   const pendingLoginToken = (await cookies()).get(PENDING_LOGIN_COOKIE)?.value;
   if (!pendingLoginToken) redirect('/login?reason=expired');

@@ -27,3 +27,28 @@ export async function countAuditEvents(action: string, options: { result?: 'succ
   );
   return rows[0]?.n ?? 0;
 }
+
+/**
+ * Arrangement only: a fresh account without two-factor in a demo tenant, for tests that change
+ * an account for good (enrollment, reset) and must not touch demo users other files rely on.
+ */
+export async function createUserWithoutTwoFactor(options: {
+  tenantDomain: string;
+  usernamePrefix: string;
+  password: string;
+  role?: 'admin' | 'helpdesk' | 'auditor';
+}): Promise<{ id: string; username: string; email: string }> {
+  const { randomBytes } = await import('node:crypto');
+  const { hashPassword } = await import('@/lib/auth/password-hash');
+  const { resetEnvCache } = await import('@/lib/env');
+  process.env.BCRYPT_COST = '10';
+  resetEnvCache();
+  const username = `${options.usernamePrefix}.${randomBytes(3).toString('hex')}`;
+  const email = `${username}@example.test`;
+  const { rows } = await e2eDb().query<{ id: string }>(
+    `insert into users (tenant_id, username, email, locale, password_hash, role)
+     select id, $1, $2, 'en', $3, $4 from tenants where tenant_domain = $5 returning id`,
+    [username, email, await hashPassword(options.password), options.role ?? 'admin', options.tenantDomain],
+  );
+  return { id: rows[0]!.id, username, email };
+}

@@ -23,3 +23,19 @@ export async function freshTotpCode(secret: string): Promise<string> {
   await waitForNextTotpStep();
   return totpCode(secret);
 }
+
+/**
+ * A code for a demo user that the server has not accepted yet: reads the user's last accepted
+ * step and waits for the next step only when the current one is used up (by this or another file).
+ */
+export async function unusedTotpCode(options: { tenantDomain: string; username: string; secret: string }): Promise<string> {
+  const { e2eDb } = await import('./db');
+  const { rows } = await e2eDb().query<{ last_step: string | null }>(
+    `select u.two_factor_last_step as last_step from users u join tenants t on t.id = u.tenant_id
+     where t.tenant_domain = $1 and lower(u.username) = lower($2)`,
+    [options.tenantDomain, options.username],
+  );
+  const lastStep = rows[0]?.last_step === null || rows[0]?.last_step === undefined ? -1 : Number(rows[0].last_step);
+  if (Math.floor(Date.now() / TOTP_STEP_MS) <= lastStep) await waitForNextTotpStep();
+  return totpCode(options.secret);
+}

@@ -1,0 +1,110 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { requireTenantPermission } from '@/app/_server/request-context';
+import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit/list-audit-events';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: `${t('audit.title')} · ${t('app.name')}` };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function single(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : undefined;
+}
+
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ tenantDomain: string }>; searchParams: Promise<SearchParams> }) {
+  const { tenantDomain } = await params;
+  const access = await requireTenantPermission(tenantDomain, 'audit.view');
+  const query = await searchParams;
+  const filters = { actor: single(query.actor), action: single(query.action) };
+  const [page, options, t] = await Promise.all([
+    listAuditEvents(access, { ...filters, cursor: single(query.cursor) }),
+    listAuditFilterOptions(access),
+    getTranslations('audit'),
+  ]);
+  const basePath = `/tenant/${access.actingTenant.tenantDomain}/audit`;
+  const withQuery = (extra: Record<string, string | undefined>) => {
+    const search = new URLSearchParams(Object.entries({ ...filters, ...extra }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    const text = search.toString();
+    return text ? `${basePath}?${text}` : basePath;
+  };
+
+  return (
+    <main id="main" className="page">
+      <h1>{t('title')}</h1>
+      <p>{t('intro', { tenantName: access.actingTenant.name })}</p>
+
+      {/* A GET form: filters live in the URL, so a filtered view can be bookmarked and shared. */}
+      <form method="get" action={basePath} className="audit-filter">
+        <fieldset>
+          <legend>{t('filter.legend')}</legend>
+          <div className="field">
+            <label htmlFor="audit-actor" className="field__label">{t('filter.actor')}</label>
+            <select id="audit-actor" name="actor" className="select" defaultValue={filters.actor ?? ''}>
+              <option value="">{t('filter.all')}</option>
+              {options.actors.map((actor) => (
+                <option key={actor} value={actor}>{actor}</option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="audit-action" className="field__label">{t('filter.action')}</label>
+            <select id="audit-action" name="action" className="select" defaultValue={filters.action ?? ''}>
+              <option value="">{t('filter.all')}</option>
+              {options.actions.map((action) => (
+                <option key={action} value={action}>{action}</option>
+              ))}
+            </select>
+          </div>
+          <div className="form__actions">
+            <button type="submit" className="button button--primary">{t('filter.apply')}</button>
+            <Link href={basePath} className="form__secondary-link">{t('filter.reset')}</Link>
+          </div>
+        </fieldset>
+      </form>
+
+      {page.events.length === 0 ? (
+        <p className="empty-state">{t('empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('table.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('table.when')}</th>
+                <th scope="col">{t('table.who')}</th>
+                <th scope="col">{t('table.what')}</th>
+                <th scope="col">{t('table.result')}</th>
+                <th scope="col">{t('table.from')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.events.map((event) => {
+                const actor = event.actorLabel ?? t('unknownActor');
+                return (
+                  <tr key={event.id}>
+                    <td className="nowrap">
+                      <time dateTime={event.occurredAt}>{event.occurredAt.replace('T', ' ').slice(0, 19)}</time>
+                    </td>
+                    <td>{event.actingFor ? t('actingForLabel', { actor, tenantDomain: event.actingFor }) : actor}</td>
+                    <td><code>{event.action}</code></td>
+                    <td>{t(`results.${event.result}`)}</td>
+                    <td>{event.ipAddress ?? '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <nav className="audit-pagination" aria-label={t('table.caption')}>
+        {query.cursor ? <Link href={withQuery({})}>{t('newest')}</Link> : null}
+        {page.nextCursor ? <Link href={withQuery({ cursor: page.nextCursor })}>{t('older')}</Link> : null}
+      </nav>
+    </main>
+  );
+}

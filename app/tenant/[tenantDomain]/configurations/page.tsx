@@ -1,0 +1,106 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requireTenantPermission } from '@/app/_server/request-context';
+import { ConfirmActionForm } from '@/app/tenant/[tenantDomain]/users/_components/confirm-action-form';
+import { FormMessage } from '@/app/_components/form-message';
+import { hasPermission } from '@/lib/access/permissions';
+import { listConfigurationProfiles } from '@/lib/configurations/list-configuration-profiles';
+import { deleteProfileAction } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: `${t('configurations.title')} · ${t('app.name')}` };
+}
+
+const DONE_MESSAGES: Record<string, string> = { created: 'configurations.messages.created', updated: 'configurations.messages.updated' };
+
+export default async function ConfigurationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenantDomain: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { tenantDomain } = await params;
+  const access = await requireTenantPermission(tenantDomain, 'configurations.view');
+  const { done } = await searchParams;
+  const domain = access.actingTenant.tenantDomain;
+  const [profiles, t, format] = await Promise.all([listConfigurationProfiles(access), getTranslations('configurations'), getFormatter()]);
+  const canManage = hasPermission(access, 'configurations.manage');
+  const doneMessage = typeof done === 'string' ? DONE_MESSAGES[done] : undefined;
+
+  return (
+    <main id="main" className="page">
+      <h1>{t('title')}</h1>
+      <p>{t('intro', { tenantName: access.actingTenant.name })}</p>
+      <FormMessage status={doneMessage ? 'success' : 'idle'} message={doneMessage} />
+      {canManage ? (
+        <p>
+          <Link href={`/tenant/${domain}/configurations/new`} className="button button--primary">
+            {t('newProfile')}
+          </Link>
+        </p>
+      ) : null}
+      {profiles.length === 0 ? (
+        <p className="empty-state">{t('empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('table.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('table.name')}</th>
+                <th scope="col">{t('table.platform')}</th>
+                <th scope="col">{t('table.summary')}</th>
+                <th scope="col">{t('table.updatedAt')}</th>
+                {canManage ? <th scope="col">{t('table.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {profiles.map((profile) => {
+                const settings = profile.settings as { passcodeMinLength?: number; screenLockMinutes?: number; cameraAllowed?: boolean; wifiNetworks?: string[] };
+                return (
+                  <tr key={profile.id}>
+                    <th scope="row">
+                      {canManage ? (
+                        <Link href={`/tenant/${domain}/configurations/${profile.id}`} aria-label={`${profile.name} – ${t('edit')}`}>
+                          {profile.name}
+                        </Link>
+                      ) : (
+                        profile.name
+                      )}
+                    </th>
+                    <td>{t(`platforms.${profile.platform}`)}</td>
+                    <td>
+                      {t('summary', {
+                        passcodeMinLength: settings.passcodeMinLength ?? 0,
+                        screenLockMinutes: settings.screenLockMinutes ?? 0,
+                        camera: settings.cameraAllowed ? t('cameraOn') : t('cameraOff'),
+                        wifiCount: settings.wifiNetworks?.length ?? 0,
+                      })}
+                    </td>
+                    <td>{format.dateTime(new Date(profile.updatedAt), { dateStyle: 'medium', timeZone: 'UTC' })}</td>
+                    {canManage ? (
+                      <td>
+                        <ConfirmActionForm
+                          action={deleteProfileAction.bind(null, domain)}
+                          hiddenFields={{ profileId: profile.id }}
+                          triggerLabel={t('delete')}
+                          question={t('confirmDelete', { name: profile.name })}
+                          confirmLabel={t('confirm')}
+                          cancelLabel={t('cancel')}
+                          isDestructive
+                        />
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </main>
+  );
+}

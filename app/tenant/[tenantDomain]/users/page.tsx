@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requireTenantPermission } from '@/app/_server/request-context';
+import { hasPermission } from '@/lib/access/permissions';
+import { listUsers } from '@/lib/users/list-users';
+import { canGrantRole, ROLES } from '@/lib/users/role-grants';
+import { createUserAction } from './actions';
+import { CreateUserForm } from './_components/create-user-form';
+import { UserRowActions } from './_components/user-row-actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: `${t('users.title')} · ${t('app.name')}` };
+}
+
+export default async function UsersPage({ params }: { params: Promise<{ tenantDomain: string }> }) {
+  const { tenantDomain } = await params;
+  const access = await requireTenantPermission(tenantDomain, 'users.view');
+  const domain = access.actingTenant.tenantDomain;
+  const [rows, t, format] = await Promise.all([listUsers(access), getTranslations('users'), getFormatter()]);
+  const canManage = hasPermission(access, 'users.manage');
+  const canResetTwoFactor = hasPermission(access, 'users.reset_two_factor');
+  const canSendReset = hasPermission(access, 'users.send_password_reset');
+  const grantableRoles = ROLES.filter((role) => canGrantRole(access, role));
+
+  return (
+    <main id="main" className="page">
+      <h1>{t('title')}</h1>
+      <p>
+        {t('intro', {
+          tenantName: access.actingTenant.name,
+          tenantDomain: domain,
+        })}
+      </p>
+
+      {rows.length === 0 ? (
+        <p className="empty-state">{t('empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table users-table">
+            <caption className="visually-hidden">{t('table.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('table.username')}</th>
+                <th scope="col">{t('table.email')}</th>
+                <th scope="col">{t('table.role')}</th>
+                <th scope="col">{t('table.twoFactor')}</th>
+                <th scope="col">{t('table.lastLogin')}</th>
+                <th scope="col">{t('table.status')}</th>
+                {canManage || canResetTwoFactor || canSendReset ? <th scope="col">{t('table.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((user) => (
+                <tr key={user.id} data-username={user.username}>
+                  <th scope="row">
+                    {user.username} {user.isSelf ? <span>{t('you')}</span> : null}{' '}
+                    {user.isRspLinked ? (
+                      <span className="badge badge--rsp" title={t('rspHint')}>
+                        {t('rsp')}
+                        <span className="visually-hidden"> ({t('rspHint')})</span>
+                      </span>
+                    ) : null}
+                  </th>
+                  <td>{user.email}</td>
+                  <td>{t(`roles.${user.role}`)}</td>
+                  <td>
+                    {t(`twoFactorStatus.${user.twoFactor}`)}
+                    {user.twoFactorDeadline ? (
+                      <span className="field__help">
+                        {' · '}
+                        {user.isTwoFactorDeadlinePassed
+                          ? t('twoFactorDeadlinePassed')
+                          : t('twoFactorDeadline', {
+                              deadline: format.dateTime(new Date(user.twoFactorDeadline), { dateStyle: 'medium', timeZone: 'UTC' }),
+                            })}
+                      </span>
+                    ) : null}
+                    {user.isActivationPending ? <span className="field__help"> · {t('activationPending')}</span> : null}
+                  </td>
+                  <td>
+                    {user.lastLoginAt
+                      ? format.dateTime(new Date(user.lastLoginAt), {
+                          dateStyle: 'medium',
+                          timeStyle: 'short',
+                          timeZone: 'UTC',
+                        }) + ' UTC'
+                      : t('never')}
+                  </td>
+                  <td>{user.isDisabled ? t('status.disabled') : t('status.active')}</td>
+                  {canManage || canResetTwoFactor || canSendReset ? (
+                    <td>
+                      <UserRowActions
+                        user={user}
+                        tenantDomain={domain}
+                        permissions={{ canManage, canResetTwoFactor, canSendReset }}
+                        grantableRoles={grantableRoles}
+                      />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {canManage ? (
+        <section aria-labelledby="create-user-heading" className="card users-create">
+          <h2 id="create-user-heading">{t('create.title')}</h2>
+          <p className="field__help">{t('create.help')}</p>
+          <CreateUserForm action={createUserAction.bind(null, domain)} roles={grantableRoles} />
+        </section>
+      ) : null}
+    </main>
+  );
+}

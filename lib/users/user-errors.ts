@@ -1,0 +1,23 @@
+import { DomainError } from '@/lib/errors';
+
+export type UserManagementErrorCode =
+  | 'user_not_found'
+  | 'username_taken'
+  | 'role_not_grantable'
+  | 'last_admin'
+  | 'cannot_disable_self'
+  | 'user_disabled';
+
+/** An expected refusal of a user-management operation; nothing was changed. */
+export class UserManagementError extends DomainError<UserManagementErrorCode> {
+  constructor(code: UserManagementErrorCode) {
+    super(code);
+    this.name = 'UserManagementError';
+  }
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}

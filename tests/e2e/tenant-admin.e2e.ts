@@ -1,0 +1,111 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, withPage } from './support/browser';
+import { closeE2eDb, countAuditEvents, e2eDb } from './support/db';
+import { freshTotpCode } from './support/totp';
+
+// Demo data from db/seed.ts: admin@123456.sms (Alpha Logistik GmbH) manages its own tenant.
+const DEMO_PASSWORD = 'Correct-Horse-Battery-9';
+const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const BETA_PROFILE = `Beta only ${Date.now()}`;
+
+async function signInAsAlphaAdmin(page: Page) {
+  await page.goto('/login');
+  await page.getByLabel('Tenant domain', { exact: true }).fill('123456.sms');
+  await page.getByLabel('Username', { exact: true }).fill('admin');
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await page.waitForURL('**/login/code');
+  // Other files sign this user in too: each time step is accepted once, so wait for an unused one.
+  await page.getByLabel('Authentication code', { exact: true }).fill(await freshTotpCode(DEMO_TOTP_SECRET));
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await page.waitForURL('**/tenant/123456.sms');
+}
+
+describe('customer admin manages its own tenant', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // Arrangement only: a profile of another customer (Beta) that Alpha must never see.
+    await e2eDb().query(
+      `insert into configuration_profiles (tenant_id, name, platform, settings)
+       select id, $1, 'ios', '{"passcodeMinLength":6,"screenLockMinutes":5,"cameraAllowed":true,"wifiNetworks":[],"allowAppStore":true}'::jsonb
+       from tenants where tenant_domain = '234567.sms'`,
+      [BETA_PROFILE],
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await closeE2eDb();
+  });
+
+  test('admin@123456.sms sees only its own users and profiles, creates a profile and a user', async () => {
+    await withPage(browser, async (page) => {
+      await signInAsAlphaAdmin(page);
+
+      await page.getByRole('navigation', { name: 'Tenant sections' }).getByRole('link', { name: 'Users', exact: true }).click();
+      await page.waitForURL('**/tenant/123456.sms/users');
+      const table = page.getByRole('table');
+      const usersText = await table.innerText();
+      expect(usersText).toContain('new.admin@123456.demo.invalid');
+      expect(usersText).toContain('helpdesk@123456.demo.invalid');
+      expect(usersText).not.toContain('234567');
+
+      await page.getByRole('navigation', { name: 'Tenant sections' }).getByRole('link', { name: 'Configurations', exact: true }).click();
+      await page.waitForURL('**/tenant/123456.sms/configurations');
+      expect(await page.locator('main').innerText()).not.toContain(BETA_PROFILE);
+      await page.getByRole('link', { name: 'New profile' }).click();
+      await page.waitForURL('**/configurations/new');
+      await page.getByLabel('Name', { exact: true }).fill('Warehouse scanners');
+      await page.getByLabel('Minimum passcode length').fill('8');
+      await page.getByLabel('Wi-Fi networks').fill('Warehouse\nOffice');
+      await page.getByRole('button', { name: 'Create profile' }).click();
+      await page.waitForURL('**/tenant/123456.sms/configurations?done=created');
+      const profileRow = page.getByRole('row', { name: /Warehouse scanners/ });
+      await profileRow.waitFor();
+      expect(await profileRow.innerText()).toContain('Android');
+      expect(await profileRow.innerText()).toContain('2 Wi-Fi networks');
+      expect(await page.locator('main').innerText()).not.toContain(BETA_PROFILE);
+
+      const username = `e2e.${Date.now().toString(36)}`;
+      await page.goto('/tenant/123456.sms/users');
+      await page.getByLabel('Username', { exact: true }).fill(username);
+      await page.getByLabel('Email', { exact: true }).fill(`${username}@example.test`);
+      await page.getByLabel('Role', { exact: true }).selectOption('auditor');
+      await page.getByRole('button', { name: 'Create user and send invitation' }).click();
+      await page.getByRole('status').filter({ hasText: 'User created.' }).waitFor();
+      const newRow = page.locator(`tr[data-username="${username}"]`);
+      await newRow.waitFor();
+      const rowText = await newRow.innerText();
+      expect(rowText).toContain('Auditor');
+      expect(rowText).toContain('Not yet');
+
+      // A row action with its confirmation step: send the new user a password-reset link.
+      await newRow.locator('summary').click();
+      await newRow.getByRole('button', { name: 'Send password reset' }).click();
+      await newRow.getByRole('button', { name: 'Yes, continue' }).click();
+      await page.getByRole('status').filter({ hasText: 'Password-reset email sent.' }).waitFor();
+
+      const { rows } = await e2eDb().query<{ template: string }>(
+        `select o.template from email_outbox o join users u on u.id = o.user_id where u.username = $1 order by o.created_at`,
+        [username],
+      );
+      expect(rows.map((row) => row.template)).toEqual(['user_invitation', 'password_reset']);
+      expect(await countAuditEvents('user.created', { result: 'success' })).toBeGreaterThanOrEqual(1);
+
+      // The audit log shows what just happened in this tenant.
+      await page.goto('/tenant/123456.sms/audit');
+      const auditText = await page.getByRole('table').innerText();
+      expect(auditText).toContain('user.created');
+      expect(auditText).toContain('configuration.created');
+      expect(auditText).toContain('admin@123456.sms');
+
+      // Another customer's users page does not exist for this admin.
+      const foreign = await page.goto('/tenant/234567.sms/users');
+      expect(foreign?.status()).toBe(404);
+      expect(await page.locator('body').innerText()).not.toContain('Beta Retail');
+    });
+  });
+});
+

@@ -3,5 +3,6 @@ import { getSession } from '@/app/_server/request-context';
 
 export default async function HomePage() {
   const session = await getSession();
-  redirect(session ? `/tenant/${session.tenant.tenantDomain}` : '/login');
+  // Resellers land on the customer selection (the switcher); everyone else in their own tenant.
+  redirect(!session ? '/login' : session.tenant.kind === 'reseller' ? '/customers' : `/tenant/${session.tenant.tenantDomain}`);
 }

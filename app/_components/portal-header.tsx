@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
@@ -7,16 +8,32 @@ type PortalHeaderProps = {
   tenantDomain: string;
   logoutAction: () => Promise<void>;
   localeSwitcher?: ReactNode;
+  /** Set when a reseller acts inside a customer tenant: shown as "<customer> (via <reseller>)". */
+  resellerName?: string;
+  /** The header's quick switcher (a searchable menu of the customer selection). */
+  quickSwitcher?: ReactNode;
+  /** Link back to the customer selection, for reseller sessions. */
+  customerSelectionHref?: string;
 };
 
-export function PortalHeader({ username, tenantName, tenantDomain, logoutAction, localeSwitcher }: PortalHeaderProps) {
+export function PortalHeader(props: PortalHeaderProps) {
+  const { username, tenantName, tenantDomain, logoutAction, localeSwitcher, resellerName, quickSwitcher, customerSelectionHref } = props;
   const t = useTranslations();
   return (
     <header className="portal-header">
       <div className="portal-header__inner">
         <p className="portal-header__brand">{t('app.name')}</p>
+        {resellerName ? (
+          <p className="portal-header__acting-for">{t('switcher.header.actingFor', { customerName: tenantName, resellerName })}</p>
+        ) : null}
         <div className="portal-header__account">
           <p className="portal-header__user">{t('header.signedInAs', { username, tenantName, tenantDomain })}</p>
+          {quickSwitcher}
+          {customerSelectionHref ? (
+            <Link href={customerSelectionHref} className="button button--secondary">
+              {t('switcher.header.backToSelection')}
+            </Link>
+          ) : null}
           {localeSwitcher}
           {/* Logout changes state, so it is a POST (a server action), never a link a page could prefetch or embed. */}
           <form action={logoutAction}>

@@ -51,3 +51,22 @@ describe('PortalHeader', () => {
     expect(formData.get('returnTo')).toBe('/tenant/123456.sms');
   });
 });
+
+describe('PortalHeader for a reseller acting in a customer tenant', () => {
+  it('shows "<customer> (via <reseller>)", the quick switcher and the way back to customer selection', () => {
+    renderWithIntl(
+      <PortalHeader
+        username="reseller.admin"
+        tenantName="Alpha Logistik GmbH"
+        tenantDomain="123456.sms"
+        logoutAction={jest.fn()}
+        resellerName="Demo Reseller GmbH"
+        quickSwitcher={<button type="button">Switch customer</button>}
+        customerSelectionHref="/customers"
+      />,
+    );
+    expect(screen.getByText('Alpha Logistik GmbH (via Demo Reseller GmbH)')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to customer selection' })).toHaveAttribute('href', '/customers');
+    expect(screen.getByRole('button', { name: 'Switch customer' })).toBeInTheDocument();
+  });
+});

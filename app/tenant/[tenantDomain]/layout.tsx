@@ -3,6 +3,8 @@ import { LanguageSwitcher } from '@/app/_components/language-switcher';
 import { PortalHeader } from '@/app/_components/portal-header';
 import { TenantNav } from '@/app/_components/tenant-nav';
 import { requireTenantAccess } from '@/app/_server/request-context';
+import { switchToCustomerAction } from '@/app/customers/actions';
+import { QuickSwitcher } from '@/app/customers/_components/quick-switcher';
 import { logOut } from '@/app/logout/actions';
 
 // The layout only renders the header; every page under it calls requireTenantAccess itself
@@ -10,6 +12,7 @@ import { logOut } from '@/app/logout/actions';
 export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ tenantDomain: string }> }) {
   const { tenantDomain } = await params;
   const access = await requireTenantAccess(tenantDomain);
+  const isReseller = access.session.tenant.kind === 'reseller';
   return (
     <>
       <PortalHeader
@@ -18,6 +21,9 @@ export default async function TenantLayout({ children, params }: { children: Rea
         tenantDomain={access.actingTenant.tenantDomain}
         logoutAction={logOut}
         localeSwitcher={<LanguageSwitcher returnTo={`/tenant/${access.actingTenant.tenantDomain}`} />}
+        resellerName={access.isResellerActingForCustomer ? access.session.tenant.name : undefined}
+        quickSwitcher={isReseller ? <QuickSwitcher searchUrl="/customers/search" selectAction={switchToCustomerAction} /> : undefined}
+        customerSelectionHref={isReseller ? '/customers' : undefined}
       />
       <TenantNav access={access} />
       {children}

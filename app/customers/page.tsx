@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { LanguageSwitcher } from '@/app/_components/language-switcher';
+import { PortalHeader } from '@/app/_components/portal-header';
+import { requireSession } from '@/app/_server/request-context';
+import { logOut } from '@/app/logout/actions';
+import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
+import { switchToCustomerAction } from './actions';
+import { CustomerSwitcher } from './_components/customer-switcher';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: `${t('switcher.title')} · ${t('app.name')}` };
+}
+
+// "Customer selection": where a reseller lands after login. Customers never see it (404).
+export default async function CustomerSelectionPage() {
+  const session = await requireSession();
+  if (session.tenant.kind !== 'reseller') notFound();
+  const [t, firstPage] = await Promise.all([getTranslations('switcher'), listSwitchableCustomers({ resellerTenantId: session.tenant.id })]);
+  return (
+    <>
+      <PortalHeader
+        username={session.user.username}
+        tenantName={session.tenant.name}
+        tenantDomain={session.tenant.tenantDomain}
+        logoutAction={logOut}
+        localeSwitcher={<LanguageSwitcher returnTo="/customers" />}
+      />
+      <main id="main" className="page">
+        <h1>{t('title')}</h1>
+        <p>{t('intro', { resellerName: session.tenant.name })}</p>
+        <p>
+          <a href={`/tenant/${session.tenant.tenantDomain}`}>{t('ownTenant', { tenantDomain: session.tenant.tenantDomain })}</a>
+        </p>
+        <CustomerSwitcher initialPage={firstPage} searchUrl="/customers/search" selectAction={switchToCustomerAction} autoFocus />
+      </main>
+    </>
+  );
+}

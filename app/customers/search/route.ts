@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { getSession } from '@/app/_server/request-context';
+import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
+import { decodeCursor, normaliseSearchTerm } from '@/lib/switcher/search-term';
+
+// Read-only search for the switcher (page and header menu). Only a reseller session gets
+// results, and only its own customers with a valid license; everyone else gets a bare 404.
+export async function GET(request: NextRequest) {
+  const session = await getSession();
+  if (!session || session.tenant.kind !== 'reseller') {
+    return NextResponse.json({ error: 'not_found' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+  }
+  const params = request.nextUrl.searchParams;
+  const page = await listSwitchableCustomers({
+    resellerTenantId: session.tenant.id,
+    search: normaliseSearchTerm(params.get('q')),
+    cursor: decodeCursor(params.get('cursor')),
+  });
+  return NextResponse.json(page, { headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requireTenantPermission } from '@/app/_server/request-context';
+import { listExpiringLicenses } from '@/lib/licenses/list-expiring-licenses';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: `${t('customers.expiring.title')} · ${t('app.name')}` };
+}
+
+export default async function ExpiringLicensesPage({ params }: { params: Promise<{ tenantDomain: string }> }) {
+  const { tenantDomain } = await params;
+  const access = await requireTenantPermission(tenantDomain, 'customers.view');
+  if (access.isResellerActingForCustomer || access.actingTenant.kind !== 'reseller') notFound();
+  const [rows, t, format] = await Promise.all([listExpiringLicenses(access.actingTenant.id), getTranslations('customers'), getFormatter()]);
+  return (
+    <main id="main" className="page">
+      <h1>{t('expiring.title')}</h1>
+      <p>{t('expiring.intro')}</p>
+      <p><Link href={`/tenant/${access.actingTenant.tenantDomain}/customers`}>{t('expiring.back')}</Link></p>
+      {rows.length === 0 ? <p className="empty-state">{t('expiring.empty')}</p> : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('expiring.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('table.name')}</th>
+                <th scope="col">{t('table.tenantDomain')}</th>
+                <th scope="col">{t('table.types')}</th>
+                <th scope="col" className="data-table__number">{t('table.devices')}</th>
+                <th scope="col">{t('table.validUntil')}</th>
+                <th scope="col">{t('table.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row">{row.customerName}</th>
+                  <td className="nowrap">{row.customerTenantDomain}</td>
+                  <td><span className={`badge badge--${row.type === 'mdm' ? 'mdm' : 'mobile-security'}`}>{t(`licenseType.${row.type}`)}</span></td>
+                  <td className="data-table__number">{row.deviceCount}</td>
+                  <td className="nowrap">{format.dateTime(new Date(row.validUntil), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</td>
+                  <td><span className="license-state license-state--expiring">{t('state.expiring', { days: row.daysRemaining })}</span></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import { getDb, type DbExecutor } from '@/db/client';
+import { licenseIsValidNow } from '@/lib/licenses/license-validity';
+import { escapeLikePattern } from '@/lib/switcher/search-term';
+
+export type CustomerLicenseState = 'valid' | 'expiring' | 'expired' | 'none';
+export const CUSTOMER_STATES: readonly CustomerLicenseState[] = ['valid', 'expiring', 'expired', 'none'];
+export type CustomerSort = 'name' | 'valid_until';
+export const CUSTOMERS_PAGE_SIZE = 25;
+/** "expires in N days" from this many days on. */
+export const EXPIRING_WITHIN_DAYS = 30;
+
+export type ResellerCustomerRow = {
+  id: string;
+  name: string;
+  tenantDomain: string;
+  contactEmail: string | null;
+  state: CustomerLicenseState;
+  daysRemaining: number | null;
+  licenseTypes: Array<'mdm' | 'mobile_security'>;
+  deviceCount: number;
+  /** Latest end of any non-revoked license, ISO. */
+  validUntil: string | null;
+};
+
+type RawRow = {
+  id: string;
+  name: string;
+  tenant_domain: string;
+  contact_email: string | null;
+  valid_types: Array<'mdm' | 'mobile_security'> | null;
+  device_count: number | null;
+  valid_until: Date | string | null;
+  valid_now_until: Date | string | null;
+  license_count: number;
+  state: CustomerLicenseState;
+};
+
+/**
+ * The reseller's Customers page: every customer of this reseller with its license state.
+ * "Valid now" is licenseIsValidNow(), the predicate the access layer and the switcher use.
+ * Small pages (25) ordered by name or end date, then id, so page boundaries are stable.
+ */
+export async function listResellerCustomers(
+  input: { resellerTenantId: string; search?: string; state?: CustomerLicenseState; sort?: CustomerSort; page?: number },
+  executor: DbExecutor = getDb(),
+): Promise<{ customers: ResellerCustomerRow[]; hasNextPage: boolean }> {
+  const page = Math.max(1, Math.min(input.page ?? 1, 10_000));
+  const pattern = input.search ? `%${escapeLikePattern(input.search)}%` : null;
+  const validNow = licenseIsValidNow();
+  const order = input.sort === 'valid_until' ? sql`valid_until ASC NULLS FIRST, name ASC, id ASC` : sql`name ASC, id ASC`;
+  const result = await executor.execute<RawRow>(sql`
+    WITH customer_licenses AS (
+      SELECT t.id, t.name, t.tenant_domain, t.contact_email,
+        array_agg(DISTINCT licenses.type::text ORDER BY licenses.type::text) FILTER (WHERE ${validNow}) AS valid_types,
+        sum(licenses.device_count) FILTER (WHERE ${validNow})::int AS device_count,
+        max(licenses.valid_until) FILTER (WHERE licenses.revoked_at IS NULL) AS valid_until,
+        max(licenses.valid_until) FILTER (WHERE ${validNow}) AS valid_now_until,
+        count(licenses.id)::int AS license_count
+      FROM tenants t
+      LEFT JOIN licenses ON licenses.tenant_id = t.id
+      WHERE t.reseller_id = ${input.resellerTenantId} AND t.kind = 'customer'
+        ${pattern ? sql`AND (t.name ILIKE ${pattern} OR t.tenant_domain ILIKE ${pattern})` : sql``}
+      GROUP BY t.id
+    ), classified AS (
+      SELECT *, CASE
+        WHEN valid_now_until IS NOT NULL AND valid_now_until <= now() + make_interval(days => ${EXPIRING_WITHIN_DAYS}) THEN 'expiring'
+        WHEN valid_now_until IS NOT NULL THEN 'valid'
+        WHEN license_count > 0 THEN 'expired'
+        ELSE 'none' END AS state
+      FROM customer_licenses
+    )
+    SELECT * FROM classified
+    ${input.state ? sql`WHERE state = ${input.state}` : sql``}
+    ORDER BY ${order}
+    LIMIT ${CUSTOMERS_PAGE_SIZE + 1} OFFSET ${(page - 1) * CUSTOMERS_PAGE_SIZE}
+  `);
+  const now = Date.now();
+  const rows = result.rows.slice(0, CUSTOMERS_PAGE_SIZE).map((row): ResellerCustomerRow => {
+    const validNowUntil = row.valid_now_until ? new Date(row.valid_now_until) : null;
+    return {
+      id: row.id,
+      name: row.name,
+      tenantDomain: row.tenant_domain,
+      contactEmail: row.contact_email,
+      state: row.state,
+      daysRemaining: validNowUntil ? Math.ceil((validNowUntil.getTime() - now) / 86_400_000) : null,
+      licenseTypes: row.valid_types ?? [],
+      deviceCount: row.device_count ?? 0,
+      validUntil: row.valid_until ? new Date(row.valid_until).toISOString() : null,
+    };
+  });
+  return { customers: rows, hasNextPage: result.rows.length > CUSTOMERS_PAGE_SIZE };
+}

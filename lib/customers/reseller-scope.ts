@@ -1,0 +1,48 @@
+import type { DbExecutor } from '@/db/client';
+import { requirePermission, type Permission } from '@/lib/access/permissions';
+import type { TenantAccess } from '@/lib/access/tenant-access';
+import { recordObjectAccessDenied, recordTenantAuditEvent } from '@/lib/audit/audit-actor';
+import { recordAuditEvent, type AuditAction } from '@/lib/audit/record-audit-event';
+import { CustomerManagementError } from './customer-errors';
+
+type Details = Record<string, string | number | boolean | null>;
+
+/**
+ * Customer and license management happens in the reseller's own tenant only: the permission
+ * exists for reseller tenants only, and a reseller acting inside a customer is not the reseller page.
+ */
+export function requireResellerScope(access: TenantAccess, permission: Permission): { resellerTenantId: string } {
+  requirePermission(access, permission);
+  if (access.actingTenant.kind !== 'reseller' || access.isResellerActingForCustomer) throw new CustomerManagementError('customer_not_found');
+  return { resellerTenantId: access.actingTenant.id };
+}
+
+/** One change, audited in the reseller's tenant and in the customer's (its audit page shows what the reseller did). */
+export async function auditInBothTenants(
+  executor: DbExecutor,
+  access: TenantAccess,
+  clientAddress: string,
+  event: { action: AuditAction; customerTenantId: string; customerTenantDomain: string; details?: Details },
+): Promise<void> {
+  const details = { customer: event.customerTenantDomain, ...event.details };
+  await recordTenantAuditEvent(access, clientAddress, { action: event.action, result: 'success', details }, executor);
+  await recordAuditEvent(
+    {
+      action: event.action,
+      result: 'success',
+      tenantId: event.customerTenantId,
+      actorUserId: access.session.user.id,
+      actorTenantId: access.session.tenant.id,
+      actorLabel: access.actorLabel,
+      ipAddress: clientAddress,
+      details: { ...details, actingFor: event.customerTenantDomain },
+    },
+    executor,
+  );
+}
+
+/** A foreign or unknown id: `authz_denied` (outside the rolled-back transaction), then the not-found refusal. */
+export async function denyForeignObject(access: TenantAccess, clientAddress: string, objectType: string, objectId: string, code: 'customer_not_found' | 'license_not_found'): Promise<never> {
+  await recordObjectAccessDenied(access, clientAddress, objectType, objectId);
+  throw new CustomerManagementError(code);
+}

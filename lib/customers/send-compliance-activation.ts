@@ -1,0 +1,74 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { tenants, users } from '@/db/schema';
+import { requirePermission } from '@/lib/access/permissions';
+import type { TenantAccess } from '@/lib/access/tenant-access';
+import { ACCOUNT_TOKEN_TTL_MS, issueAccountToken } from '@/lib/account-tokens/issue-account-token';
+import { recordObjectAccessDenied } from '@/lib/audit/audit-actor';
+import { enqueueEmail } from '@/lib/email/enqueue-email';
+import { isLocale } from '@/lib/i18n/locales';
+import { CustomerManagementError } from './customer-errors';
+import { auditInBothTenants } from './reseller-scope';
+import { listNonCompliantAdmins, reachableTenantCondition } from './list-two-factor-compliance';
+
+/**
+ * "Send activation email" on the compliance page: a 24-hour activation link and its email in
+ * one transaction. Only admins without two-factor in tenants the reseller may enter now;
+ * RSP-linked accounts activate through the reseller portal, so they get no link here.
+ */
+export async function sendComplianceActivation(access: TenantAccess, input: { userId: string; clientAddress: string }): Promise<void> {
+  requirePermission(access, 'compliance.view');
+  const resellerTenantId = access.actingTenant.id;
+  if (access.actingTenant.kind !== 'reseller' || access.isResellerActingForCustomer) throw new CustomerManagementError('customer_not_found');
+  const sent = await getDb().transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, username: users.username, email: users.email, locale: users.locale, tenantId: tenants.id, tenantDomain: tenants.tenantDomain })
+      .from(users)
+      .innerJoin(tenants, eq(tenants.id, users.tenantId))
+      .where(
+        and(
+          eq(users.id, input.userId),
+          eq(users.role, 'admin'),
+          eq(users.isRspLinked, false),
+          isNull(users.twoFactorEnabledAt),
+          isNull(users.disabledAt),
+          reachableTenantCondition(resellerTenantId, tx),
+        ),
+      )
+      .for('update', { of: users });
+    if (!user) return false;
+    const link = await issueAccountToken(tx, { userId: user.id, tenantId: user.tenantId, purpose: 'activation', requestedFromIp: input.clientAddress });
+    await enqueueEmail(tx, {
+      template: 'two_factor_activation',
+      tenantId: user.tenantId,
+      userId: user.id,
+      to: user.email,
+      locale: isLocale(user.locale) ? user.locale : 'en',
+      expiresAt: link.expiresAt,
+      payload: { username: user.username, tenantDomain: user.tenantDomain, activationUrl: link.url, expiresInHours: ACCOUNT_TOKEN_TTL_MS.activation / 3_600_000 },
+    });
+    await auditInBothTenants(tx, access, input.clientAddress, {
+      action: 'two_factor.activation_email_sent',
+      customerTenantId: user.tenantId,
+      customerTenantDomain: user.tenantDomain,
+      details: { userId: user.id, username: user.username },
+    });
+    return true;
+  });
+  if (!sent) {
+    await recordObjectAccessDenied(access, input.clientAddress, 'user', input.userId);
+    throw new CustomerManagementError('customer_not_found');
+  }
+}
+
+/** "Send activation email to all": one link per listed portal-only admin; returns how many were queued. */
+export async function sendComplianceActivationToAll(access: TenantAccess, input: { clientAddress: string }): Promise<number> {
+  requirePermission(access, 'compliance.view');
+  const admins = await listNonCompliantAdmins(access.actingTenant.id);
+  let count = 0;
+  for (const admin of admins.filter((entry) => !entry.isRspLinked)) {
+    await sendComplianceActivation(access, { userId: admin.userId, clientAddress: input.clientAddress });
+    count += 1;
+  }
+  return count;
+}

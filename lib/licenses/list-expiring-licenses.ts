@@ -1,0 +1,41 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { getDb, type DbExecutor } from '@/db/client';
+import { licenses, tenants } from '@/db/schema';
+import { licenseIsValidNow } from './license-validity';
+
+export type ExpiringLicense = {
+  id: string;
+  customerName: string;
+  customerTenantDomain: string;
+  type: 'mdm' | 'mobile_security';
+  deviceCount: number;
+  validUntil: string;
+  daysRemaining: number;
+};
+
+/** Licenses of this reseller's customers that are valid now and end within `withinDays` days, soonest first. */
+export async function listExpiringLicenses(resellerTenantId: string, withinDays = 30, executor: DbExecutor = getDb()): Promise<ExpiringLicense[]> {
+  const rows = await executor
+    .select({
+      id: licenses.id,
+      customerName: tenants.name,
+      customerTenantDomain: tenants.tenantDomain,
+      type: licenses.type,
+      deviceCount: licenses.deviceCount,
+      validUntil: licenses.validUntil,
+    })
+    .from(licenses)
+    .innerJoin(tenants, eq(tenants.id, licenses.tenantId))
+    .where(
+      and(
+        eq(licenses.resellerTenantId, resellerTenantId),
+        eq(tenants.resellerId, resellerTenantId),
+        licenseIsValidNow(),
+        lte(licenses.validUntil, sql`now() + make_interval(days => ${withinDays})`),
+      ),
+    )
+    .orderBy(asc(licenses.validUntil))
+    .limit(500);
+  const now = Date.now();
+  return rows.map((row) => ({ ...row, validUntil: row.validUntil.toISOString(), daysRemaining: Math.ceil((row.validUntil.getTime() - now) / 86_400_000) }));
+}

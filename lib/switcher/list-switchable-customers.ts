@@ -1,0 +1,77 @@
+import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { getDb, type DbExecutor } from '@/db/client';
+import { licenses, tenants } from '@/db/schema';
+import { licenseIsValidNow } from '@/lib/licenses/license-validity';
+import { encodeCursor, escapeLikePattern, type SwitcherCursor } from './search-term';
+
+export type SwitchableCustomer = {
+  id: string;
+  name: string;
+  tenantDomain: string;
+  licenseTypes: Array<'mdm' | 'mobile_security'>;
+  /** The latest end of the customer's valid licenses (ISO string). */
+  validUntil: string;
+};
+
+export type SwitchableCustomerPage = { customers: SwitchableCustomer[]; nextCursor: string | null };
+
+export const SWITCHER_PAGE_SIZE = 25;
+
+/**
+ * The switcher list: customers of this reseller holding a license valid now (the same
+ * predicate as the access layer: tenants.reseller_id and licenseIsValidNow on tenant_id), filtered by a substring of name or
+ * tenant domain (ILIKE, accelerated by the pg_trgm GIN indexes) and paged by keyset on
+ * (name, id), so a later page costs what the first one does.
+ */
+export async function listSwitchableCustomers(
+  input: { resellerTenantId: string; search?: string; cursor?: SwitcherCursor | null; pageSize?: number },
+  executor: DbExecutor = getDb(),
+): Promise<SwitchableCustomerPage> {
+  const pageSize = Math.min(Math.max(input.pageSize ?? SWITCHER_PAGE_SIZE, 1), 100);
+  const pattern = input.search ? `%${escapeLikePattern(input.search)}%` : null;
+  const rows = await executor
+    .select({ id: tenants.id, name: tenants.name, tenantDomain: tenants.tenantDomain })
+    .from(tenants)
+    .where(
+      and(
+        eq(tenants.resellerId, input.resellerTenantId),
+        eq(tenants.kind, 'customer'),
+        exists(
+          executor
+            .select({ one: sql`1` })
+            .from(licenses)
+            .where(and(eq(licenses.tenantId, tenants.id), licenseIsValidNow())),
+        ),
+        pattern ? or(sql`${tenants.name} ILIKE ${pattern}`, sql`${tenants.tenantDomain} ILIKE ${pattern}`) : undefined,
+        input.cursor ? sql`(${tenants.name}, ${tenants.id}) > (${input.cursor.name}, ${input.cursor.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(tenants.name), asc(tenants.id))
+    .limit(pageSize + 1);
+
+  const page = rows.slice(0, pageSize);
+  const badges = await loadValidLicenses(executor, page.map((row) => row.id));
+  const last = page.at(-1);
+  return {
+    customers: page.map((row) => ({ ...row, ...(badges.get(row.id) ?? { licenseTypes: [], validUntil: '' }) })),
+    nextCursor: rows.length > pageSize && last ? encodeCursor({ name: last.name, id: last.id }) : null,
+  };
+}
+
+async function loadValidLicenses(executor: DbExecutor, tenantIds: string[]) {
+  const result = new Map<string, { licenseTypes: Array<'mdm' | 'mobile_security'>; validUntil: string }>();
+  if (tenantIds.length === 0) return result;
+  const rows = await executor
+    .select({ tenantId: licenses.tenantId, type: licenses.type, validUntil: licenses.validUntil })
+    .from(licenses)
+    .where(and(inArray(licenses.tenantId, tenantIds), licenseIsValidNow()));
+  for (const row of rows) {
+    const entry = result.get(row.tenantId) ?? { licenseTypes: [], validUntil: '' };
+    if (!entry.licenseTypes.includes(row.type)) entry.licenseTypes.push(row.type);
+    const until = row.validUntil.toISOString();
+    if (until > entry.validUntil) entry.validUntil = until;
+    result.set(row.tenantId, entry);
+  }
+  for (const entry of result.values()) entry.licenseTypes.sort();
+  return result;
+}

@@ -1,0 +1,35 @@
+// Helpers shared by the switcher's data function, its route handler and the benchmark.
+
+/** `%` and `_` typed by a person are literal characters, not LIKE wildcards. */
+export function escapeLikePattern(term: string): string {
+  return term.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** What a person typed, trimmed and bounded; empty means "no filter". */
+export function normaliseSearchTerm(input: unknown): string {
+  if (typeof input !== 'string') return '';
+  return input.trim().slice(0, 100);
+}
+
+export type SwitcherCursor = { name: string; id: string };
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The last row of a page, (name, id), as an opaque URL-safe string. */
+export function encodeCursor(cursor: SwitcherCursor): string {
+  return Buffer.from(JSON.stringify([cursor.name, cursor.id]), 'utf8').toString('base64url');
+}
+
+/** A cursor from the client is untrusted input: anything malformed means "first page". */
+export function decodeCursor(value: unknown): SwitcherCursor | null {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 1024) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+    const [name, id] = parsed as unknown[];
+    if (typeof name !== 'string' || typeof id !== 'string' || !UUID_PATTERN.test(id)) return null;
+    return { name, id };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,108 @@
+// npm run bench:switcher — prints p50/p95 of the switcher search through the page's data
+// function and as raw SQL, their ratio, and EXPLAIN plans. It asserts nothing (no timed tests).
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Client, Pool } from 'pg';
+
+const { migrateDatabase } = await import('../db/migrate');
+const { seedSwitcherData, CUSTOMERS_PER_RESELLER, RESELLERS } = await import('../bench/seed-switcher-data');
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+const TERMS = ['', 'alpha', 'logistik', 'gmbh', 'rhein bau', '4711', '12345', 'süd', 'weber tech', 'e.k.', 'zzz', '100', 'main medien 3', 'co. kg', 'isar'];
+
+async function prepareDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    // Never seed 100,000 tenants into someone's database: a throwaway database on the same server.
+    const name = `msp_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: external });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(external);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      cleanup: async () => {
+        const again = new Client({ connectionString: external });
+        await again.connect();
+        await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await again.end();
+      },
+    };
+  }
+  const { startThrowawayPostgres } = await import('../tests/support/throwaway-postgres');
+  const server = await startThrowawayPostgres({ prefix: 'msp-bench-' });
+  return { url: server.url, cleanup: server.stop };
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const RAW_PAGE_SQL = `
+  SELECT t.id, t.name, t.tenant_domain FROM tenants t
+  WHERE t.reseller_id = $1 AND t.kind = 'customer'
+    AND EXISTS (SELECT 1 FROM licenses l WHERE l.tenant_id = t.id AND l.revoked_at IS NULL AND l.valid_from <= now() AND l.valid_until > now())
+    AND ($2::text IS NULL OR t.name ILIKE $2 OR t.tenant_domain ILIKE $2)
+    AND ($3::text IS NULL OR (t.name, t.id) > ($3, $4::uuid))
+  ORDER BY t.name, t.id LIMIT 26`;
+const RAW_BADGES_SQL = `
+  SELECT tenant_id, type, valid_until FROM licenses
+  WHERE tenant_id = ANY($1::uuid[]) AND revoked_at IS NULL AND valid_from <= now() AND valid_until > now()`;
+
+const { url, cleanup } = await prepareDatabase();
+try {
+  process.env.DATABASE_URL = url;
+  await migrateDatabase(url);
+  const pool = new Pool({ connectionString: url, max: 2 });
+  const seedStart = performance.now();
+  const { resellerIds } = await seedSwitcherData(pool);
+  console.log(`Seeded ${RESELLERS} resellers × ${CUSTOMERS_PER_RESELLER} customers (one license each) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+
+  const { listSwitchableCustomers } = await import('../lib/switcher/list-switchable-customers');
+  const { decodeCursor, escapeLikePattern } = await import('../lib/switcher/search-term');
+  const { closeDb } = await import('../db/client');
+  const resellerTenantId = resellerIds[0]!;
+
+  const viaFunction: number[] = [];
+  const viaRaw: number[] = [];
+  let secondPages = 0;
+  for (let index = 0; index < ITERATIONS; index += 1) {
+    const term = TERMS[index % TERMS.length]!;
+    const first = await listSwitchableCustomers({ resellerTenantId, search: term });
+    // Every other query measures a later keyset page (page 2) of the same search.
+    const cursor = index % 2 === 1 && first.nextCursor ? decodeCursor(first.nextCursor) : null;
+    if (cursor) secondPages += 1;
+
+    let start = performance.now();
+    await listSwitchableCustomers({ resellerTenantId, search: term, cursor });
+    viaFunction.push(performance.now() - start);
+
+    start = performance.now();
+    const pattern = term ? `%${escapeLikePattern(term)}%` : null;
+    const page = await pool.query<{ id: string }>(RAW_PAGE_SQL, [resellerTenantId, pattern, cursor?.name ?? null, cursor?.id ?? null]);
+    await pool.query(RAW_BADGES_SQL, [page.rows.slice(0, 25).map((row) => row.id)]);
+    viaRaw.push(performance.now() - start);
+  }
+
+  const row = (label: string, samples: number[]) => `${label.padEnd(34)} p50 ${percentile(samples, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(2).padStart(7)} ms`;
+  console.log(`\n${ITERATIONS} searches (${TERMS.length} terms, ${secondPages} of them a later keyset page), reseller with ${CUSTOMERS_PER_RESELLER} customers:`);
+  console.log(row('listSwitchableCustomers (page)', viaFunction));
+  console.log(row('raw SQL, same query (pg)', viaRaw));
+  console.log(`ratio function/raw: p50 ${(percentile(viaFunction, 50) / percentile(viaRaw, 50)).toFixed(2)}×, p95 ${(percentile(viaFunction, 95) / percentile(viaRaw, 95)).toFixed(2)}×`);
+
+  for (const term of ['4711', 'weber tech']) {
+    const plan = await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${RAW_PAGE_SQL}`, [resellerTenantId, `%${term}%`, null, null]);
+    const lines = plan.rows.map((r: Record<string, string>) => String(r['QUERY PLAN']));
+    console.log(`\nEXPLAIN search '${term}' (trigram index used: ${lines.some((l) => l.includes('trgm')) ? 'yes' : 'no'}):\n  ${lines.join('\n  ')}`);
+  }
+  // The same substring predicate without the reseller condition: the trigram indexes answer it.
+  const across = await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT id FROM tenants WHERE name ILIKE $1 OR tenant_domain ILIKE $1`, ['%4711%']);
+  console.log(`\nEXPLAIN predicate alone, all 100,000 customers, '4711':\n  ${across.rows.map((r: Record<string, string>) => String(r['QUERY PLAN'])).join('\n  ')}`);
+  await pool.end();
+  await closeDb();
+} finally {
+  await cleanup();
+}

@@ -1,0 +1,82 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { CustomerSwitcher } from '@/app/customers/_components/customer-switcher';
+import { QuickSwitcher } from '@/app/customers/_components/quick-switcher';
+import type { SwitchableCustomerPage } from '@/lib/switcher/list-switchable-customers';
+import { renderWithIntl } from './intl-test-utils';
+
+const alpha = { id: 'a', name: 'Alpha Logistik GmbH', tenantDomain: '123456.sms', licenseTypes: ['mdm' as const], validUntil: '2027-01-31T00:00:00.000Z' };
+const beta = { id: 'b', name: 'Beta Retail AG', tenantDomain: '234567.sms', licenseTypes: ['mobile_security' as const], validUntil: '2027-03-01T00:00:00.000Z' };
+const firstPage: SwitchableCustomerPage = { customers: [alpha, beta], nextCursor: null };
+
+describe('CustomerSwitcher', () => {
+  test('lists customers with domain, license badges and validity', () => {
+    renderWithIntl(<CustomerSwitcher initialPage={firstPage} searchUrl="/customers/search" selectAction={jest.fn()} fetchPage={jest.fn()} />);
+    const entry = screen.getByRole('button', { name: /Alpha Logistik GmbH/ });
+    expect(entry).toHaveTextContent('123456.sms');
+    expect(entry).toHaveTextContent('MDM');
+    expect(entry).toHaveTextContent('valid until Jan 31, 2027');
+    expect(screen.getByRole('button', { name: /Beta Retail AG/ })).toHaveTextContent('Mobile Security');
+  });
+
+  test('searches on the server as you type, debounced: one request for a burst of keys', async () => {
+    const fetchPage = jest.fn(async (url: string) => (url.includes('q=bet') ? { customers: [beta], nextCursor: null } : firstPage));
+    const user = userEvent.setup();
+    renderWithIntl(<CustomerSwitcher initialPage={firstPage} searchUrl="/customers/search" selectAction={jest.fn()} fetchPage={fetchPage} debounceMs={50} />);
+    await user.type(screen.getByLabelText('Search customers'), 'bet');
+    await waitFor(() => expect(screen.queryByRole('button', { name: /Alpha/ })).not.toBeInTheDocument());
+    expect(fetchPage).toHaveBeenCalledTimes(1);
+    expect(fetchPage).toHaveBeenCalledWith('/customers/search?q=bet');
+    expect(screen.getByRole('button', { name: /Beta Retail AG/ })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('1 customer shown');
+  });
+
+  test('shows an empty state and loads further keyset pages with the cursor', async () => {
+    const fetchPage = jest.fn(async (url: string) => (url.includes('cursor=') ? { customers: [beta], nextCursor: null } : { customers: [], nextCursor: null }));
+    const user = userEvent.setup();
+    renderWithIntl(<CustomerSwitcher initialPage={{ customers: [alpha], nextCursor: 'CUR' }} searchUrl="/s" selectAction={jest.fn()} fetchPage={fetchPage} debounceMs={10} />);
+    await user.click(screen.getByRole('button', { name: 'Show more customers' }));
+    expect(fetchPage).toHaveBeenCalledWith('/s?q=&cursor=CUR');
+    expect(await screen.findByRole('button', { name: /Beta Retail AG/ })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Search customers'), 'zzz');
+    expect(await screen.findByText('No customer with a valid license matches.')).toBeInTheDocument();
+  });
+
+  test('arrow keys move between entries; Enter selects through the server action with the tenant domain', async () => {
+    const selectAction = jest.fn(async (_formData: FormData) => {});
+    const user = userEvent.setup();
+    renderWithIntl(<CustomerSwitcher initialPage={firstPage} searchUrl="/s" selectAction={selectAction} fetchPage={jest.fn()} />);
+    await user.click(screen.getByLabelText('Search customers'));
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('button', { name: /Alpha/ })).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('button', { name: /Beta/ })).toHaveFocus();
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(screen.getByLabelText('Search customers')).toHaveFocus();
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    await waitFor(() => expect(selectAction).toHaveBeenCalledTimes(1));
+    expect(selectAction.mock.calls[0]![0].get('tenantDomain')).toBe('234567.sms');
+  });
+});
+
+describe('QuickSwitcher', () => {
+  test('opens a searchable menu, loads the list, and Escape closes it back to the button', async () => {
+    const user = userEvent.setup();
+    // jsdom has no fetch: the menu's real fetch path gets a stand-in answering like the route handler.
+    const fetchMock = jest.fn(async () => ({ ok: true, json: async () => firstPage }));
+    Object.assign(globalThis, { fetch: fetchMock });
+    renderWithIntl(<QuickSwitcher searchUrl="/customers/search" selectAction={jest.fn()} />);
+    const toggle = screen.getByRole('button', { name: 'Switch customer' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(await screen.findByRole('button', { name: /Alpha Logistik GmbH/ })).toBeInTheDocument();
+    await act(async () => {
+      await user.keyboard('{Escape}');
+    });
+    expect(screen.queryByLabelText('Search customers')).not.toBeInTheDocument();
+    expect(toggle).toHaveFocus();
+    expect(fetchMock).toHaveBeenCalledWith('/customers/search?q=', expect.objectContaining({ credentials: 'same-origin' }));
+    Reflect.deleteProperty(globalThis, 'fetch');
+  });
+});

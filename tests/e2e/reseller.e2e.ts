@@ -1,0 +1,110 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, withPage } from './support/browser';
+import { closeE2eDb, countAuditEvents, e2eDb } from './support/db';
+import { freshTotpCode } from './support/totp';
+
+// Demo data from db/seed.ts: Demo Reseller GmbH (100001.sms) with Alpha (valid MDM), Beta (valid
+// Mobile Security) and Gamma (expired); Delta belongs to Other Reseller AG.
+const DEMO_PASSWORD = 'Correct-Horse-Battery-9';
+const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+async function signInAsReseller(page: Page) {
+  await page.goto('/login');
+  await page.getByLabel('Tenant domain', { exact: true }).fill('100001.sms');
+  await page.getByLabel('Username', { exact: true }).fill('reseller.admin');
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await page.waitForURL('**/login/code');
+  // Each TOTP step is accepted once per user; other suites may have used the current one.
+  await page.getByLabel('Authentication code', { exact: true }).fill(await freshTotpCode(DEMO_TOTP_SECRET));
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await page.waitForURL('**/customers');
+}
+
+const switcherList = (page: Page) => page.getByRole('list', { name: 'Customers' });
+
+describe('reseller: customer selection, switching and licenses', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await closeE2eDb();
+  });
+
+  test('reseller lands on the switcher, sees only valid own customers, searches, switches into Alpha and back', async () => {
+    await withPage(browser, async (page) => {
+      await signInAsReseller(page);
+      await page.getByRole('heading', { level: 1, name: 'Customer selection' }).waitFor();
+      const list = switcherList(page);
+      await list.getByRole('button', { name: /Alpha Logistik GmbH/ }).waitFor();
+      const text = await list.innerText();
+      expect(text).toContain('Beta Retail AG');
+      expect(text).not.toContain('Gamma Bau KG');
+      expect(text).not.toContain('Delta Foreign GmbH');
+
+      await page.getByLabel('Search customers').fill('beta');
+      await list.getByRole('button', { name: /Alpha/ }).waitFor({ state: 'detached' });
+      expect(await list.innerText()).toContain('Beta Retail AG');
+      await page.getByLabel('Search customers').fill('123456');
+      await list.getByRole('button', { name: /Alpha Logistik GmbH/ }).waitFor();
+
+      const switchesBefore = await countAuditEvents('tenant.switched');
+      // Keyboard: arrow down from the search field to the entry, Enter selects.
+      await page.getByLabel('Search customers').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForURL('**/tenant/123456.sms');
+      const header = page.locator('header');
+      await header.getByText('Alpha Logistik GmbH (via Demo Reseller GmbH)').waitFor();
+      expect(await countAuditEvents('tenant.switched')).toBe(switchesBefore + 2);
+
+      // The header's quick switcher: the same list, searchable, straight into Beta.
+      await header.getByRole('button', { name: 'Switch customer' }).click();
+      await header.getByLabel('Search customers').fill('Beta');
+      await header.getByRole('button', { name: /Beta Retail AG/ }).click();
+      await page.waitForURL('**/tenant/234567.sms');
+      await page.locator('header').getByText('Beta Retail AG (via Demo Reseller GmbH)').waitFor();
+
+      await page.locator('header').getByRole('link', { name: 'Back to customer selection' }).click();
+      await page.waitForURL('**/customers');
+      await page.getByRole('heading', { level: 1, name: 'Customer selection' }).waitFor();
+
+      // Gamma's license expired: typing its URL is a 404 page, not its tenant.
+      const gamma = await page.goto('/tenant/345678.sms');
+      expect(gamma?.status()).toBe(404);
+    });
+  });
+
+  test('reseller creates a license for a new customer, who then appears in the switcher', async () => {
+    const customerName = `E2E Neukunde ${Date.now()}`;
+    await withPage(browser, async (page) => {
+      await signInAsReseller(page);
+      await page.goto('/tenant/100001.sms/customers');
+      await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+      await page.getByRole('button', { name: 'Create license', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create license' });
+      await dialog.getByLabel('New customer').check();
+      await dialog.getByLabel('Customer name').fill(customerName);
+      await dialog.getByLabel('Contact email').fill('it@neukunde.example');
+      await dialog.getByLabel('License type').selectOption('mobile_security');
+      await dialog.getByLabel('Number of devices').fill('42');
+      await dialog.getByRole('button', { name: 'Create license' }).click();
+      await page.getByRole('status').filter({ hasText: 'The license was created.' }).waitFor();
+
+      const { rows } = await e2eDb().query<{ tenant_domain: string }>('SELECT tenant_domain FROM tenants WHERE name = $1', [customerName]);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.tenant_domain).toMatch(/^\d{6}\.sms$/);
+
+      await page.goto('/customers');
+      await page.getByLabel('Search customers').fill('E2E Neukunde');
+      const entry = switcherList(page).getByRole('button', { name: new RegExp(customerName) });
+      await entry.waitFor();
+      expect(await entry.innerText()).toContain('Mobile Security');
+    });
+    expect(await countAuditEvents('license.created', { result: 'success' })).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -6,6 +6,8 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === 'true' || value === '1');
 
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+
 const base64Key32 = z
   .string()
   .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
@@ -31,6 +33,30 @@ const envSchema = z
       ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_FORCE: booleanFlag,
+    // Two-factor enforcement for administrators (lib/two-factor/two-factor-deadline.ts has the rule).
+    TWO_FACTOR_ENFORCED_FROM: z.preprocess(
+      emptyToUndefined,
+      z
+        .union([z.iso.date(), z.iso.datetime({ offset: true })])
+        .optional()
+        .transform((value) => (value ? new Date(value) : undefined)),
+    ),
+    TWO_FACTOR_GRACE_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(365).optional()),
+    // Where RSP-linked accounts manage their two-factor authentication.
+    RESELLER_PORTAL_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    // Email (lib/email): Resend when a key is set; without one, development writes to /dev/mailbox
+    // and production leaves emails pending (logged) rather than dropping them.
+    // An empty value (`RESEND_API_KEY=` in a .env file) means "not set".
+    RESEND_API_KEY: z
+      .string()
+      .optional()
+      .transform((value) => value || undefined),
+    RESEND_BASE_URL: z
+      .union([z.literal(''), z.string().url()])
+      .optional()
+      .transform((value) => value || undefined),
+    EMAIL_FROM: z.string().min(3).default('Mobile Security Portal <no-reply@portal.invalid>'),
+    EMAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   })
   .superRefine((env, ctx) => {
     // Cost 4 keeps the test suite fast; anything that serves people gets at least 10 (SECURITY.md).

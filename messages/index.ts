@@ -1,15 +1,31 @@
+import deAccountLink from './de/account-link.json';
 import deCommon from './de/common.json';
+import deEmail from './de/email.json';
 import deLogin from './de/login.json';
 import deTenant from './de/tenant.json';
+import deTwoFactor from './de/two-factor.json';
+import deAudit from './de/audit.json';
+import deConfigurations from './de/configurations.json';
+import deUsers from './de/users.json';
+import deSwitcher from './de/switcher.json';
+import deCustomers from './de/customers.json';
+import enAccountLink from './en/account-link.json';
 import enCommon from './en/common.json';
+import enEmail from './en/email.json';
 import enLogin from './en/login.json';
 import enTenant from './en/tenant.json';
+import enTwoFactor from './en/two-factor.json';
+import enAudit from './en/audit.json';
+import enConfigurations from './en/configurations.json';
+import enUsers from './en/users.json';
+import enSwitcher from './en/switcher.json';
+import enCustomers from './en/customers.json';
 
 // One file per feature and language (top-level keys must not repeat across files); each
 // feature adds its pair here. tests/unit/messages.test.ts checks both languages match.
 export const MESSAGES = {
-  en: { ...enCommon, ...enLogin, ...enTenant },
-  de: { ...deCommon, ...deLogin, ...deTenant },
+  en: { ...enTwoFactor, ...enAccountLink, ...enCommon, ...enEmail, ...enLogin, ...enTenant, ...enUsers, ...enConfigurations, ...enAudit, ...enSwitcher, ...enCustomers },
+  de: { ...deTwoFactor, ...deAccountLink, ...deCommon, ...deEmail, ...deLogin, ...deTenant, ...deUsers, ...deConfigurations, ...deAudit, ...deSwitcher, ...deCustomers },
 };
 
 export type Messages = (typeof MESSAGES)['en'];

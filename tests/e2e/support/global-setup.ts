@@ -7,6 +7,7 @@ import { migrateDatabase } from '../../../db/migrate';
 import { withDatabase } from '../../support/database-url';
 import { findFreePort } from '../../support/free-port';
 import { startThrowawayPostgres } from '../../support/throwaway-postgres';
+import { startFakeResendServer } from '../../support/fake-resend-server';
 import { assertProductionBuild, readLogTail, startAppServer } from './app-server';
 
 type Cleanup = () => Promise<void>;
@@ -105,6 +106,11 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
     const databaseUrl = withDatabase(serverUrl, database);
     await migrateDatabase(databaseUrl);
 
+    // Emails go to a local fake of Resend (the production build has no /dev/mailbox); tests read
+    // them through tests/e2e/support/sent-emails.ts.
+    const fakeResend = await startFakeResendServer();
+    cleanups.push(fakeResend.close);
+
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     // Fresh secrets per run; the seed gets the same ones so encrypted two-factor secrets stay readable.
@@ -118,6 +124,9 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
       AUTH_TRUST_HOST: 'true',
       BCRYPT_COST: '10',
       NEXT_TELEMETRY_DISABLED: '1',
+      RESEND_API_KEY: 're_e2e_fake_key',
+      RESEND_BASE_URL: fakeResend.url,
+      EMAIL_WORKER_INTERVAL_MS: '250',
     };
     // Seed as `npm run db:seed` runs in development (jest set NODE_ENV=test).
     const seedEnv: NodeJS.ProcessEnv = { ...appEnv, NODE_ENV: 'development' };
@@ -138,6 +147,7 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
     process.env.E2E_BASE_URL = server.baseUrl;
     process.env.E2E_DATABASE_URL = databaseUrl;
     process.env.E2E_RESULTS_DIR = resultsDir;
+    process.env.E2E_FAKE_RESEND_URL = fakeResend.url;
   } catch (error) {
     // Jest skips global teardown when global setup throws: clean up here.
     await runCleanups(cleanups);

@@ -20,6 +20,7 @@ export const RESELLER_PERMISSIONS = [
   'customers.manage',
   'licenses.manage',
   'compliance.view',
+  'compliance.manage',
 ] as const;
 
 export type Permission = (typeof RESELLER_PERMISSIONS)[number];

@@ -17,7 +17,7 @@ import { listNonCompliantAdmins, reachableTenantCondition } from './list-two-fac
  * RSP-linked accounts activate through the reseller portal, so they get no link here.
  */
 export async function sendComplianceActivation(access: TenantAccess, input: { userId: string; clientAddress: string }): Promise<void> {
-  requirePermission(access, 'compliance.view');
+  requirePermission(access, 'compliance.manage');
   const resellerTenantId = access.actingTenant.id;
   if (access.actingTenant.kind !== 'reseller' || access.isResellerActingForCustomer) throw new CustomerManagementError('customer_not_found');
   const sent = await getDb().transaction(async (tx) => {
@@ -63,7 +63,7 @@ export async function sendComplianceActivation(access: TenantAccess, input: { us
 
 /** "Send activation email to all": one link per listed portal-only admin; returns how many were queued. */
 export async function sendComplianceActivationToAll(access: TenantAccess, input: { clientAddress: string }): Promise<number> {
-  requirePermission(access, 'compliance.view');
+  requirePermission(access, 'compliance.manage');
   const admins = await listNonCompliantAdmins(access.actingTenant.id);
   let count = 0;
   for (const admin of admins.filter((entry) => !entry.isRspLinked)) {

@@ -12,8 +12,8 @@ const { db } = useTestDatabase();
 afterAll(() => closePasswordHashPool());
 const IP = '127.0.0.1';
 
-async function resellerAccess(tenantId: string, tenantDomain: string): Promise<TenantAccess> {
-  const user = await createUser({ tenantId, withTwoFactor: true });
+async function resellerAccess(tenantId: string, tenantDomain: string, role: 'admin' | 'auditor' = 'admin'): Promise<TenantAccess> {
+  const user = await createUser({ tenantId, withTwoFactor: true, role });
   const { sessionId } = await createSession({ userId: user.id, tenantId, ipAddress: IP, userAgent: null });
   const check = await checkSession({ sessionId, sessionVersion: 1 });
   if (!check.ok) throw new Error(check.reason);
@@ -41,6 +41,14 @@ async function world() {
 }
 
 describe('two-factor compliance of a reseller', () => {
+  test('an auditor sees the list but cannot send activation emails', async () => {
+    const w = await world();
+    const auditor = await resellerAccess(w.reseller.id, w.reseller.tenantDomain, 'auditor');
+    await expect(sendComplianceActivation(auditor, { userId: w.customerAdmin.id, clientAddress: IP })).rejects.toThrow();
+    await expect(sendComplianceActivationToAll(auditor, { clientAddress: IP })).rejects.toThrow();
+    expect(await db().select().from(emailOutbox).where(eq(emailOutbox.userId, w.customerAdmin.id))).toHaveLength(0);
+  });
+
   test('lists admins without two-factor of its own tenant and its licensed customers only, with a deadline', async () => {
     const w = await world();
     const admins = await listNonCompliantAdmins(w.reseller.id);

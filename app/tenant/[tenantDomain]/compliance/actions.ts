@@ -13,7 +13,7 @@ const targetSchema = z.strictObject({ userId: z.string().max(64) });
 const allSchema = z.strictObject({});
 
 export async function sendActivationAction(tenantDomain: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const access = await requireTenantPermission(tenantDomain, 'compliance.view');
+  const access = await requireTenantPermission(tenantDomain, 'compliance.manage');
   const parsed = parseForm(targetSchema, formData, []);
   if (!parsed.ok) return { status: 'error', message: parsed.state.message };
   try {
@@ -28,7 +28,7 @@ export async function sendActivationAction(tenantDomain: string, _previous: Form
 }
 
 export async function sendActivationToAllAction(tenantDomain: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const access = await requireTenantPermission(tenantDomain, 'compliance.view');
+  const access = await requireTenantPermission(tenantDomain, 'compliance.manage');
   const parsed = parseForm(allSchema, formData, []);
   if (!parsed.ok) return { status: 'error', message: parsed.state.message };
   try {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
+import { hasPermission } from '@/lib/access/permissions';
 import { ConfirmActionForm } from '@/app/tenant/[tenantDomain]/users/_components/confirm-action-form';
 import { listNonCompliantAdmins } from '@/lib/customers/list-two-factor-compliance';
 import { sendActivationAction, sendActivationToAllAction } from './actions';
@@ -18,13 +19,17 @@ export default async function CompliancePage({ params }: { params: Promise<{ ten
   const [admins, t, format] = await Promise.all([listNonCompliantAdmins(access.actingTenant.id), getTranslations('compliance'), getFormatter()]);
   const domain = access.actingTenant.tenantDomain;
   const common = { confirmLabel: t('confirm'), cancelLabel: t('cancel') };
+  // Auditors see the list; sending activation emails is an administrator's change.
+  const canSend = hasPermission(access, 'compliance.manage');
   return (
     <main id="main" className="page">
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       {admins.length === 0 ? <p className="empty-state">{t('empty')}</p> : (
         <>
-          <ConfirmActionForm {...common} action={sendActivationToAllAction.bind(null, domain)} hiddenFields={{}} triggerLabel={t('sendAll')} question={t('confirmSendAll')} />
+          {canSend ? (
+            <ConfirmActionForm {...common} action={sendActivationToAllAction.bind(null, domain)} hiddenFields={{}} triggerLabel={t('sendAll')} question={t('confirmSendAll')} />
+          ) : null}
           <div className="table-scroll">
             <table className="data-table">
               <caption className="visually-hidden">{t('caption')}</caption>
@@ -51,7 +56,7 @@ export default async function CompliancePage({ params }: { params: Promise<{ ten
                       {admin.isOverdue ? <span className="license-state license-state--expired"> {t('overdue')}</span> : null}
                     </td>
                     <td>
-                      {admin.isRspLinked ? <span className="field__help">{t('rspHint')}</span> : (
+                      {admin.isRspLinked ? <span className="field__help">{t('rspHint')}</span> : !canSend ? null : (
                         <ConfirmActionForm {...common} action={sendActivationAction.bind(null, domain)} hiddenFields={{ userId: admin.userId }} triggerLabel={t('send')} question={t('confirmSend', { username: admin.username })} />
                       )}
                     </td>

@@ -18,10 +18,10 @@ export const tenants = pgTable(
   },
   (t) => [
     index('tenants_reseller_id_idx').on(t.resellerId),
-    // Switcher search (pg_trgm, created in migration 0001): substring matches on name and domain.
-    index('tenants_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
-    index('tenants_tenant_domain_trgm_idx').using('gin', sql`${t.tenantDomain} gin_trgm_ops`),
     index('tenants_reseller_name_id_idx').on(t.resellerId, t.name, t.id),
+    // The switcher's search: one reseller's customers whose "name domain" contains the term.
+    // The expression must stay identical to lib/tenants/tenant-search.ts (btree_gin, 0004).
+    index('tenants_reseller_search_trgm_idx').using('gin', t.resellerId, sql`(lower(${t.name} || ' ' || ${t.tenantDomain})) gin_trgm_ops`),
     check('tenants_tenant_domain_format', sql`${t.tenantDomain} ~ '^[0-9]{6}\\.sms$'`),
     // A customer always has exactly one reseller; a reseller never has one.
     check(

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
-import { escapeLikePattern } from '@/lib/switcher/search-term';
+import { tenantSearchPattern } from '@/lib/tenants/tenant-search';
 
 export type CustomerLicenseState = 'valid' | 'expiring' | 'expired' | 'none';
 export const CUSTOMER_STATES: readonly CustomerLicenseState[] = ['valid', 'expiring', 'expired', 'none'];
@@ -46,7 +46,7 @@ export async function listResellerCustomers(
   executor: DbExecutor = getDb(),
 ): Promise<{ customers: ResellerCustomerRow[]; hasNextPage: boolean }> {
   const page = Math.max(1, Math.min(input.page ?? 1, 10_000));
-  const pattern = input.search ? `%${escapeLikePattern(input.search)}%` : null;
+  const pattern = input.search ? tenantSearchPattern(input.search) : null;
   const validNow = licenseIsValidNow();
   const order = input.sort === 'valid_until' ? sql`valid_until ASC NULLS FIRST, name ASC, id ASC` : sql`name ASC, id ASC`;
   const result = await executor.execute<RawRow>(sql`
@@ -60,7 +60,7 @@ export async function listResellerCustomers(
       FROM tenants t
       LEFT JOIN licenses ON licenses.tenant_id = t.id
       WHERE t.reseller_id = ${input.resellerTenantId} AND t.kind = 'customer'
-        ${pattern ? sql`AND (t.name ILIKE ${pattern} OR t.tenant_domain ILIKE ${pattern})` : sql``}
+        ${pattern ? sql`AND lower(t.name || ' ' || t.tenant_domain) LIKE ${pattern}` : sql``}
       GROUP BY t.id
     ), classified AS (
       SELECT *, CASE

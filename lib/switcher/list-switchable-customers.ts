@@ -1,8 +1,9 @@
-import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenses, tenants } from '@/db/schema';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
-import { encodeCursor, escapeLikePattern, type SwitcherCursor } from './search-term';
+import { tenantMatchesSearch } from '@/lib/tenants/tenant-search';
+import { encodeCursor, type SwitcherCursor } from './search-term';
 
 export type SwitchableCustomer = {
   id: string;
@@ -20,15 +21,15 @@ export const SWITCHER_PAGE_SIZE = 25;
 /**
  * The switcher list: customers of this reseller holding a license valid now (the same
  * predicate as the access layer: tenants.reseller_id and licenseIsValidNow on tenant_id), filtered by a substring of name or
- * tenant domain (ILIKE, accelerated by the pg_trgm GIN indexes) and paged by keyset on
- * (name, id), so a later page costs what the first one does.
+ * tenant domain (lib/tenants/tenant-search.ts: a trigram GIN index for rare terms, the
+ * (reseller_id, name, id) btree for common ones, as the planner sees fit) and paged by keyset
+ * on (name, id), so a later page costs what the first one does.
  */
 export async function listSwitchableCustomers(
   input: { resellerTenantId: string; search?: string; cursor?: SwitcherCursor | null; pageSize?: number },
   executor: DbExecutor = getDb(),
 ): Promise<SwitchableCustomerPage> {
   const pageSize = Math.min(Math.max(input.pageSize ?? SWITCHER_PAGE_SIZE, 1), 100);
-  const pattern = input.search ? `%${escapeLikePattern(input.search)}%` : null;
   const rows = await executor
     .select({ id: tenants.id, name: tenants.name, tenantDomain: tenants.tenantDomain })
     .from(tenants)
@@ -42,7 +43,7 @@ export async function listSwitchableCustomers(
             .from(licenses)
             .where(and(eq(licenses.tenantId, tenants.id), licenseIsValidNow())),
         ),
-        pattern ? or(sql`${tenants.name} ILIKE ${pattern}`, sql`${tenants.tenantDomain} ILIKE ${pattern}`) : undefined,
+        input.search ? tenantMatchesSearch(input.search) : undefined,
         input.cursor ? sql`(${tenants.name}, ${tenants.id}) > (${input.cursor.name}, ${input.cursor.id}::uuid)` : undefined,
       ),
     )

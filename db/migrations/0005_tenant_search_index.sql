@@ -1,0 +1,1 @@
+CREATE INDEX "tenants_reseller_search_trgm_idx" ON "tenants" USING gin ("reseller_id",(lower("name" || ' ' || "tenant_domain")) gin_trgm_ops);

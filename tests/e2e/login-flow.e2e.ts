@@ -1,23 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { e2eBaseUrl, launchBrowser, withPage } from './support/browser';
 import { closeE2eDb, countAuditEvents } from './support/db';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, enterCode, enterPassword as enterPasswordStep } from './support/sign-in';
 import { unusedTotpCode } from './support/totp';
 
-// Demo data from db/seed.ts (README, "Demo logins").
-const DEMO_PASSWORD = 'Correct-Horse-Battery-9';
-const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-
 async function enterPassword(page: Page, tenantDomain: string, username: string, password = DEMO_PASSWORD) {
-  await page.goto('/login');
-  await page.getByLabel('Tenant domain', { exact: true }).fill(tenantDomain);
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-}
-
-async function enterCode(page: Page, code: string) {
-  await page.getByLabel('Authentication code', { exact: true }).fill(code);
-  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await enterPasswordStep(page, { tenantDomain, username, password });
 }
 
 describe('signing in with tenant domain, password and two-factor code', () => {

@@ -3,10 +3,10 @@ import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
 import { launchBrowser, withPage } from './support/browser';
 import { closeE2eDb, createUserWithoutTwoFactor } from './support/db';
 import { waitForEmail } from './support/sent-emails';
+import { DEMO_TOTP_SECRET, enterCode, enterPassword } from './support/sign-in';
 import { totpCode, unusedTotpCode, waitForNextTotpStep } from './support/totp';
 
 const TENANT = '123456.sms';
-const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const NEW_PASSWORD = 'Lantern-Meadow-Copper-58';
 
 async function requestReset(page: Page, username: string): Promise<string> {
@@ -62,14 +62,10 @@ describe('password forgotten, by email', () => {
 
       // No automatic sign-in: the person logs in with the new password and a (new) code.
       await page.waitForURL('**/login');
-      await page.getByLabel('Tenant domain', { exact: true }).fill(TENANT);
-      await page.getByLabel('Username', { exact: true }).fill(user.username);
-      await page.getByLabel('Password', { exact: true }).fill(NEW_PASSWORD);
-      await page.getByRole('button', { name: 'Log in', exact: true }).click();
+      await enterPassword(page, { tenantDomain: TENANT, username: user.username, password: NEW_PASSWORD });
       await page.waitForURL('**/login/code');
       await waitForNextTotpStep();
-      await page.getByLabel('Authentication code', { exact: true }).fill(totpCode(secret));
-      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      await enterCode(page, totpCode(secret));
       await page.waitForURL(`**/tenant/${TENANT}`);
     });
   });

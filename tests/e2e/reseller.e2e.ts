@@ -1,24 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, withPage } from './support/browser';
 import { closeE2eDb, countAuditEvents, e2eDb } from './support/db';
-import { freshTotpCode } from './support/totp';
+import { signInAsDemoUser } from './support/sign-in';
 
 // Demo data from db/seed.ts: Demo Reseller GmbH (100001.sms) with Alpha (valid MDM), Beta (valid
 // Mobile Security) and Gamma (expired); Delta belongs to Other Reseller AG.
-const DEMO_PASSWORD = 'Correct-Horse-Battery-9';
-const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-
-async function signInAsReseller(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Tenant domain', { exact: true }).fill('100001.sms');
-  await page.getByLabel('Username', { exact: true }).fill('reseller.admin');
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  await page.waitForURL('**/login/code');
-  // Each TOTP step is accepted once per user; other suites may have used the current one.
-  await page.getByLabel('Authentication code', { exact: true }).fill(await freshTotpCode(DEMO_TOTP_SECRET));
-  await page.getByRole('button', { name: 'Verify', exact: true }).click();
-  await page.waitForURL('**/customers');
+function signInAsReseller(page: Page) {
+  return signInAsDemoUser(page, { tenantDomain: '100001.sms', username: 'reseller.admin', landsOn: '**/customers' });
 }
 
 const switcherList = (page: Page) => page.getByRole('list', { name: 'Customers' });

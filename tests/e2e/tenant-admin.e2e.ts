@@ -1,24 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, withPage } from './support/browser';
 import { closeE2eDb, countAuditEvents, e2eDb } from './support/db';
-import { freshTotpCode } from './support/totp';
+import { signInAsDemoUser } from './support/sign-in';
 
 // Demo data from db/seed.ts: admin@123456.sms (Alpha Logistik GmbH) manages its own tenant.
-const DEMO_PASSWORD = 'Correct-Horse-Battery-9';
-const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const BETA_PROFILE = `Beta only ${Date.now()}`;
 
-async function signInAsAlphaAdmin(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Tenant domain', { exact: true }).fill('123456.sms');
-  await page.getByLabel('Username', { exact: true }).fill('admin');
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  await page.waitForURL('**/login/code');
-  // Other files sign this user in too: each time step is accepted once, so wait for an unused one.
-  await page.getByLabel('Authentication code', { exact: true }).fill(await freshTotpCode(DEMO_TOTP_SECRET));
-  await page.getByRole('button', { name: 'Verify', exact: true }).click();
-  await page.waitForURL('**/tenant/123456.sms');
+function signInAsAlphaAdmin(page: Page) {
+  return signInAsDemoUser(page, { tenantDomain: '123456.sms', username: 'admin', landsOn: '**/tenant/123456.sms' });
 }
 
 describe('customer admin manages its own tenant', () => {

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
 import { launchBrowser, withPage } from './support/browser';
 import { closeE2eDb, countAuditEvents, createUserWithoutTwoFactor, e2eDb } from './support/db';
+import { enterPassword as enterPasswordStep } from './support/sign-in';
 import { freshTotpCode, totpCode } from './support/totp';
 
 // Enrolling changes the account for good, so this file creates its own administrator without
@@ -14,12 +15,8 @@ function createAdminWithoutTwoFactor() {
   return createUserWithoutTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'enroll', password: PASSWORD });
 }
 
-async function enterPassword(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('Tenant domain', { exact: true }).fill(TENANT);
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+function enterPassword(page: Page, username: string) {
+  return enterPasswordStep(page, { tenantDomain: TENANT, username, password: PASSWORD });
 }
 
 describe('activating two-factor authentication from the login screen', () => {

@@ -6,6 +6,7 @@ import { useActionState, useId, useState } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { describedBy, FieldError } from './field-error';
 import { FormMessage } from './form-message';
+import { TotpCodeField } from './totp-code-field';
 import { RecoveryCodesOnce } from './recovery-codes-once';
 
 type Action<State> = (state: State, formData: FormData) => Promise<State>;
@@ -131,7 +132,7 @@ export function ConfirmTwoFactorForm({ action, loginHref }: { action: Action<Con
   return (
     <form action={formAction} className="form">
       <FormMessage status={state.status} message={state.message} />
-      <CodeInput name="code" label={t('setup.codeLabel')} errors={state.fieldErrors?.code} numeric />
+      <TotpCodeField label={t('setup.codeLabel')} errors={state.fieldErrors?.code} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
           {t('setup.submit')}

@@ -1,10 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useId } from 'react';
+import { useActionState } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
-import { describedBy, FieldError } from './field-error';
 import { FormMessage } from './form-message';
+import { TotpCodeField } from './totp-code-field';
 import { RecoveryCodesOnce } from './recovery-codes-once';
 
 export type RegenerateRecoveryCodesState = FormState<'code'> & { recoveryCodes?: string[] };
@@ -15,7 +15,6 @@ type Props = { action: (state: RegenerateRecoveryCodesState, formData: FormData)
 export function RegenerateRecoveryCodesForm({ action }: Props) {
   const t = useTranslations('securityPage.regenerate');
   const [state, formAction, isPending] = useActionState(action, idleFormState as RegenerateRecoveryCodesState);
-  const id = useId();
   const errors = state.fieldErrors?.code;
   if (state.status === 'success' && state.recoveryCodes) {
     return (
@@ -28,29 +27,7 @@ export function RegenerateRecoveryCodesForm({ action }: Props) {
   return (
     <form action={formAction} className="form">
       <FormMessage status={state.status} message={state.message} />
-      <div className="field">
-        <label htmlFor={`${id}-code`} className="field__label">
-          {t('codeLabel')}
-        </label>
-        <p id={`${id}-help`} className="field__help">
-          {t('codeHelp')}
-        </p>
-        <FieldError id={`${id}-error`} errors={errors} />
-        <input
-          id={`${id}-code`}
-          name="code"
-          type="text"
-          className="input input--code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          spellCheck={false}
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={describedBy(`${id}-help`, errors?.length && `${id}-error`)}
-        />
-      </div>
+      <TotpCodeField label={t('codeLabel')} help={t('codeHelp')} errors={errors} />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
           {t('submit')}

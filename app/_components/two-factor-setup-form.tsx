@@ -1,10 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useId, useRef, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
-import { describedBy, FieldError } from './field-error';
 import { FormMessage } from './form-message';
+import { TotpCodeField } from './totp-code-field';
 import { RecoveryCodesOnce } from './recovery-codes-once';
 
 export type TwoFactorSetupFormState = FormState<'code'> & { recoveryCodes?: string[] };
@@ -20,7 +20,6 @@ type TwoFactorSetupFormProps = {
 export function TwoFactorSetupForm({ action, continueAction, children }: TwoFactorSetupFormProps) {
   const t = useTranslations('twoFactorSetup');
   const [state, formAction, isPending] = useActionState(action, idleFormState as TwoFactorSetupFormState);
-  const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const errors = state.fieldErrors?.code;
 
@@ -48,30 +47,7 @@ export function TwoFactorSetupForm({ action, continueAction, children }: TwoFact
       {children}
       <form action={formAction} className="form">
         <FormMessage status={state.status} message={state.message} />
-        <div className="field">
-          <label htmlFor={`${id}-code`} className="field__label">
-            {t('codeLabel')}
-          </label>
-          <p id={`${id}-help`} className="field__help">
-            {t('codeHelp')}
-          </p>
-          <FieldError id={`${id}-error`} errors={errors} />
-          <input
-            ref={inputRef}
-            id={`${id}-code`}
-            name="code"
-            type="text"
-            className="input input--code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]{6}"
-            maxLength={6}
-            required
-            spellCheck={false}
-            aria-invalid={errors?.length ? true : undefined}
-            aria-describedby={describedBy(`${id}-help`, errors?.length && `${id}-error`)}
-          />
-        </div>
+        <TotpCodeField label={t('codeLabel')} help={t('codeHelp')} errors={errors} inputRef={inputRef} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
             {t('confirm')}

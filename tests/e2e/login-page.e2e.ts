@@ -37,6 +37,12 @@ describe('login page', () => {
     });
   });
 
+  test('the health endpoint reports the database and the email backlog, with no session', async () => {
+    const response = await fetch(`${e2eBaseUrl()}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', database: 'up' });
+  });
+
   test('the login page is sent with the security headers', async () => {
     const response = await fetch(`${e2eBaseUrl()}/login`, { redirect: 'manual' });
     expect(response.status).toBe(200);

@@ -9,7 +9,7 @@ import { completeLogin } from '@/app/login/complete-login';
 import { verifyPasswordStep } from '@/lib/auth/verify-password-step';
 import type { FormState } from '@/lib/forms/form-state';
 import { parseForm } from '@/lib/forms/parse-form';
-import { logger } from '@/lib/logging/logger';
+import { describeError, logger } from '@/lib/logging/logger';
 import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
 
 type LoginField = 'tenantDomain' | 'username' | 'password';
@@ -36,7 +36,7 @@ export async function submitPasswordStep(_previous: FormState<LoginField>, formD
     result = await verifyPasswordStep({ ...parsed.data, clientAddress: await getClientAddress() });
   } catch (error) {
     // Includes a failing throttle store: the login is refused, never let through.
-    logger.error({ err: error instanceof Error ? error.message : 'unknown' }, 'login.password step failed');
+    logger.error({ err: describeError(error) }, 'login.password step failed');
     return { status: 'error', message: 'login.errors.unavailable', values };
   }
   if (!result.ok) {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getClientAddress } from '@/app/_server/request-context';
 import type { FormState } from '@/lib/forms/form-state';
 import { parseForm } from '@/lib/forms/parse-form';
-import { logger } from '@/lib/logging/logger';
+import { describeError, logger } from '@/lib/logging/logger';
 import { requestPasswordReset } from '@/lib/password-reset/request-password-reset';
 import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
 
@@ -29,7 +29,7 @@ export async function requestPasswordResetAction(_previous: FormState<Field>, fo
   try {
     await requestPasswordReset({ ...parsed.data, clientAddress: await getClientAddress() });
   } catch (error) {
-    logger.error({ err: error instanceof Error ? error.message : 'unknown' }, 'password reset request failed');
+    logger.error({ err: describeError(error) }, 'password reset request failed');
   }
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, MINIMUM_RESPONSE_MS - (Date.now() - startedAt))));
   return { status: 'success', message: 'passwordForgotten.sent', values: { tenantDomain: parsed.data.tenantDomain, username: parsed.data.username } };

@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { getEnv, type Env } from '@/lib/env';
-import { logger } from '@/lib/logging/logger';
+import { describeError, logger } from '@/lib/logging/logger';
 import { createDevMailboxTransport } from './dev-mailbox-transport';
 import type { EmailTransport } from './email-transport';
 import { processOutboxBatch } from './outbox-worker';
@@ -45,7 +45,7 @@ export function startOutboxWorker(options: { intervalMs?: number; transport?: Em
     running = processOutboxBatch({ transport })
       .then(() => undefined)
       .catch((error: unknown) => {
-        logger.error({ event: 'email.worker_error', error: error instanceof Error ? error.message : String(error) }, 'outbox run failed');
+        logger.error({ event: 'email.worker_error', err: describeError(error) }, 'outbox run failed');
       })
       .finally(() => {
         running = null;

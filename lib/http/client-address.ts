@@ -2,8 +2,9 @@ import { isIP } from 'node:net';
 import { getEnv } from '@/lib/env';
 
 /**
- * The client address for throttling and audit. Next.js fills `x-forwarded-for` with the
- * TCP peer when the request has none. Entries are read from the right (the hop nearest to
+ * The client address for throttling and audit. server.mjs (`npm start`) sets
+ * `x-forwarded-for` from the TCP peer: a client's own header is replaced, a configured
+ * proxy's chain gets the peer appended. Entries are read from the right (the hop nearest to
  * us) and configured proxies are skipped, so only they can vouch for an earlier address.
  */
 export function resolveClientAddress(headers: Pick<Headers, 'get'>): string {

@@ -1,4 +1,4 @@
-import { logger } from '@/lib/logging/logger';
+import { describeError, logger } from '@/lib/logging/logger';
 import { sendLicenseReminders } from './send-license-reminders';
 
 // A "daily" job that runs every hour: each reminder is claimed once in the database, so extra
@@ -15,7 +15,7 @@ export function startLicenseReminderJob(options: { intervalMs?: number } = {}): 
       const result = await sendLicenseReminders();
       if (result.remindersSent > 0) logger.info({ event: 'license_reminders.run', ...result }, 'license reminders');
     } catch (error) {
-      logger.error({ event: 'license_reminders.failed', err: error }, 'license reminder job failed');
+      logger.error({ event: 'license_reminders.failed', err: describeError(error) }, 'license reminder job failed');
     } finally {
       isRunning = false;
     }

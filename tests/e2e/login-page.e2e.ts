@@ -68,3 +68,31 @@ describe('login page', () => {
     expect(firstNonce).not.toBe(secondNonce);
   });
 });
+
+describe('client address', () => {
+  test('a client cannot choose its own address with X-Forwarded-For: the server records the TCP peer', async () => {
+    const { countAuditEvents, closeE2eDb, e2eDb } = await import('./support/db');
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ baseURL: e2eBaseUrl(), extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.99' } });
+      const page = await context.newPage();
+      const before = await countAuditEvents('login.password', { result: 'failure' });
+      await page.goto('/login');
+      await page.getByLabel('Tenant domain', { exact: true }).fill('999999.sms');
+      await page.getByLabel('Username', { exact: true }).fill(`forged.${Date.now()}`);
+      await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+      await page.getByRole('button', { name: 'Log in', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'Tenant domain, username or password is incorrect.' }).waitFor();
+      expect(await countAuditEvents('login.password', { result: 'failure' })).toBe(before + 1);
+      const { rows } = await e2eDb().query<{ ip_address: string }>(
+        "select ip_address from audit_events where action = 'login.password' order by id desc limit 1",
+      );
+      // server.mjs replaced the forged header with the TCP peer (no TRUSTED_PROXIES in the test).
+      expect(rows[0]?.ip_address).toBe('127.0.0.1');
+      await context.close();
+    } finally {
+      await browser.close();
+      await closeE2eDb();
+    }
+  });
+});

@@ -33,3 +33,19 @@ describe('logger', () => {
     expect(text).toContain('[redacted]');
   });
 });
+
+describe('describeError', () => {
+  test('keeps the first line and the cause, drops query parameters', async () => {
+    const { describeError } = await import('@/lib/logging/logger');
+    const cause = Object.assign(new Error('duplicate key value violates unique constraint "users_tenant_username_unique"'), { code: '23505' });
+    const error = new Error('Failed query: update "users" set "password_hash" = $1 where "users"."id" = $2\nparams: $msp1$$2b$12$secret-hash,6f1c', { cause });
+    const described = describeError(error);
+    expect(JSON.stringify(described)).not.toContain('secret-hash');
+    expect(described).toEqual({
+      name: 'Error',
+      message: 'Failed query: update "users" set "password_hash" = $1 where "users"."id" = $2',
+      cause: 'duplicate key value violates unique constraint "users_tenant_username_unique"',
+      code: '23505',
+    });
+  });
+});

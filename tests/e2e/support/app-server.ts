@@ -22,7 +22,7 @@ export function assertProductionBuild(appDir: string): void {
   if (existsSync(path.join(appDir, '.next', 'BUILD_ID'))) return;
   throw new Error(
     `No production build in ${path.join(appDir, '.next')}: run \`npm run build\` first ` +
-      '(the browser suite tests what `next start` serves, never the dev server).',
+      '(the browser suite tests what the production server serves, never the dev server).',
   );
 }
 
@@ -35,7 +35,7 @@ export function readLogTail(logPath: string, lines = 60): string {
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   try {
-    // Negative pid: the whole process group (`next start` may fork workers).
+    // Negative pid: the whole process group (the server may fork workers).
     process.kill(-child.pid, signal);
   } catch {
     // Already gone.
@@ -63,7 +63,7 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`next start exited early (${child.exitCode ?? child.signalCode})`);
+      throw new Error(`the app server exited early (${child.exitCode ?? child.signalCode})`);
     }
     try {
       // Any HTTP answer means the server is up; the tests judge the content.
@@ -77,12 +77,13 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
 }
 
 export async function startAppServer(options: StartOptions): Promise<AppServer> {
-  const { appDir, repoRoot, port, env, logPath, readyPath, readyTimeoutMs } = options;
+  const { appDir, port, env, logPath, readyPath, readyTimeoutMs } = options;
   const baseUrl = `http://127.0.0.1:${port}`;
   mkdirSync(path.dirname(logPath), { recursive: true });
   const logFd = openSync(logPath, 'w');
-  const nextBin = path.join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // The same production server as `npm start` (server.mjs), not plain `next start`.
+  const server = path.join(appDir, 'server.mjs');
+  const child = spawn(process.execPath, [server, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: appDir,
     env,
     // Own process group, so teardown can stop the server and everything it started.

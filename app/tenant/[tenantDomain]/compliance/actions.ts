@@ -7,7 +7,7 @@ import { CustomerManagementError } from '@/lib/customers/customer-errors';
 import { sendComplianceActivation, sendComplianceActivationToAll } from '@/lib/customers/send-compliance-activation';
 import type { FormState } from '@/lib/forms/form-state';
 import { parseForm } from '@/lib/forms/parse-form';
-import { logger } from '@/lib/logging/logger';
+import { describeError, logger } from '@/lib/logging/logger';
 
 const targetSchema = z.strictObject({ userId: z.string().max(64) });
 const allSchema = z.strictObject({});
@@ -20,7 +20,7 @@ export async function sendActivationAction(tenantDomain: string, _previous: Form
     await sendComplianceActivation(access, { userId: parsed.data.userId, clientAddress: await getClientAddress() });
   } catch (error) {
     if (error instanceof CustomerManagementError) return { status: 'error', message: 'compliance.notFound' };
-    logger.error({ event: 'compliance.send_failed', err: error }, 'activation email failed');
+    logger.error({ event: 'compliance.send_failed', err: describeError(error) }, 'activation email failed');
     return { status: 'error', message: 'form.genericError' };
   }
   revalidatePath(`/tenant/${access.actingTenant.tenantDomain}/compliance`);
@@ -35,7 +35,7 @@ export async function sendActivationToAllAction(tenantDomain: string, _previous:
     await sendComplianceActivationToAll(access, { clientAddress: await getClientAddress() });
   } catch (error) {
     if (error instanceof CustomerManagementError) return { status: 'error', message: 'compliance.notFound' };
-    logger.error({ event: 'compliance.send_all_failed', err: error }, 'activation emails failed');
+    logger.error({ event: 'compliance.send_all_failed', err: describeError(error) }, 'activation emails failed');
     return { status: 'error', message: 'form.genericError' };
   }
   revalidatePath(`/tenant/${access.actingTenant.tenantDomain}/compliance`);

@@ -11,14 +11,14 @@ import { parseProfileForm, type ProfileField } from '@/lib/configurations/parse-
 import { updateConfigurationProfile } from '@/lib/configurations/update-configuration-profile';
 import type { FormState } from '@/lib/forms/form-state';
 import { parseForm } from '@/lib/forms/parse-form';
-import { logger } from '@/lib/logging/logger';
+import { describeError, logger } from '@/lib/logging/logger';
 
 // Every action re-checks access and permission for its bound tenant domain; a profile id is
 // only ever matched together with the acting tenant id (lib/configurations).
 
 function toFailure(error: unknown): FormState<ProfileField> {
   if (error instanceof ConfigurationProfileError) return { status: 'error', message: `configurations.errors.${error.code}` };
-  logger.error({ err: error instanceof Error ? error.message : 'unknown' }, 'configuration action failed');
+  logger.error({ err: describeError(error) }, 'configuration action failed');
   return { status: 'error', message: 'form.genericError' };
 }
 

@@ -12,7 +12,7 @@ import { parseForm } from '@/lib/forms/parse-form';
 import { extendLicense, revokeLicense } from '@/lib/licenses/change-license';
 import { createLicense } from '@/lib/licenses/create-license';
 import { createLicenseSchema, editCustomerSchema, extendLicenseSchema, licenseTargetSchema } from '@/lib/licenses/license-input';
-import { logger } from '@/lib/logging/logger';
+import { describeError, logger } from '@/lib/logging/logger';
 
 // Public endpoints: each re-checks the reseller's tenant and permission, parses strictly and
 // leaves ownership (another reseller's ids → not found + authz_denied) to lib/.
@@ -22,7 +22,7 @@ type CreateField = (typeof CREATE_FIELDS)[number];
 
 function toFailure(error: unknown): FormState {
   if (error instanceof CustomerManagementError) return { status: 'error', message: `customers.errors.${error.code}` };
-  logger.error({ event: 'customers.action_failed', err: error }, 'customer action failed');
+  logger.error({ event: 'customers.action_failed', err: describeError(error) }, 'customer action failed');
   return { status: 'error', message: 'form.genericError' };
 }
 

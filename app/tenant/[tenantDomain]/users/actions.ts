@@ -9,7 +9,7 @@ import type { TenantAccess } from '@/lib/access/tenant-access';
 import type { FormState } from '@/lib/forms/form-state';
 import { parseForm } from '@/lib/forms/parse-form';
 import { isLocale } from '@/lib/i18n/locales';
-import { logger } from '@/lib/logging/logger';
+import { describeError, logger } from '@/lib/logging/logger';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { createUser } from '@/lib/users/create-user';
 import { resetUserTwoFactor } from '@/lib/users/reset-user-two-factor';
@@ -90,6 +90,6 @@ export async function sendUserPasswordResetAction(tenantDomain: string, _previou
 
 function toFailure(error: unknown): FormState & { status: 'error'; message: string } {
   if (error instanceof UserManagementError) return { status: 'error', message: `users.errors.${error.code}` };
-  logger.error({ err: error instanceof Error ? error.message : 'unknown' }, 'user management action failed');
+  logger.error({ err: describeError(error) }, 'user management action failed');
   return { status: 'error', message: 'form.genericError' };
 }

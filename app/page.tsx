@@ -1,8 +1,9 @@
 import { redirect } from 'next/navigation';
 import { getSession } from '@/app/_server/request-context';
+import { canSelectCustomers } from '@/lib/access/permissions';
 
 export default async function HomePage() {
   const session = await getSession();
   // Resellers land on the customer selection (the switcher); everyone else in their own tenant.
-  redirect(!session ? '/login' : session.tenant.kind === 'reseller' ? '/customers' : `/tenant/${session.tenant.tenantDomain}`);
+  redirect(!session ? '/login' : canSelectCustomers(session) ? '/customers' : `/tenant/${session.tenant.tenantDomain}`);
 }

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/app/_components/language-switcher';
 import { PortalHeader } from '@/app/_components/portal-header';
 import { requireSession } from '@/app/_server/request-context';
+import { canSelectCustomers } from '@/lib/access/permissions';
 import { logOut } from '@/app/logout/actions';
 import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
 import { switchToCustomerAction } from './actions';
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // "Customer selection": where a reseller lands after login. Customers never see it (404).
 export default async function CustomerSelectionPage() {
   const session = await requireSession();
-  if (session.tenant.kind !== 'reseller') notFound();
+  if (!canSelectCustomers(session)) notFound();
   const [t, firstPage] = await Promise.all([getTranslations('switcher'), listSwitchableCustomers({ resellerTenantId: session.tenant.id })]);
   return (
     <>

@@ -1,4 +1,5 @@
 import type { TenantAccess } from '@/lib/access/tenant-access';
+import type { SessionContext } from '@/lib/auth/sessions';
 import { DomainError } from '@/lib/errors';
 
 // Permissions follow from the role in code (README, "Roles and permissions"). An admin gets
@@ -37,8 +38,17 @@ export function permissionsFor(role: Role, tenantKind: 'reseller' | 'customer'):
   return new Set(ROLE_SUBSETS[role].filter((permission) => ofKind.includes(permission)));
 }
 
+// Reseller permissions follow the ACTING tenant's kind: a reseller user inside a customer tenant
+// acts in a customer tenant, and a reseller tenant is only ever acted in by its own members
+// (lib/access/tenant-access.ts). So `customers.*`, `licenses.*` and `compliance.*` imply "in
+// the caller's own reseller tenant"; pages and lib functions need no check of their own.
 export function hasPermission(access: TenantAccess, permission: Permission): boolean {
   return permissionsFor(access.session.user.role, access.actingTenant.kind).has(permission);
+}
+
+/** The customer selection (/customers) belongs to reseller users whose role may see customers. */
+export function canSelectCustomers(session: SessionContext): boolean {
+  return session.tenant.kind === 'reseller' && permissionsFor(session.user.role, 'reseller').has('customers.view');
 }
 
 export class PermissionDeniedError extends DomainError<'permission_denied'> {

@@ -8,12 +8,11 @@ import { CustomerManagementError } from './customer-errors';
 type Details = Record<string, string | number | boolean | null>;
 
 /**
- * Customer and license management happens in the reseller's own tenant only: the permission
- * exists for reseller tenants only, and a reseller acting inside a customer is not the reseller page.
+ * Customer and license management happens in the reseller's own tenant only, which the
+ * reseller permissions imply (lib/access/permissions.ts).
  */
 export function requireResellerScope(access: TenantAccess, permission: Permission): { resellerTenantId: string } {
   requirePermission(access, permission);
-  if (access.actingTenant.kind !== 'reseller' || access.isResellerActingForCustomer) throw new CustomerManagementError('customer_not_found');
   return { resellerTenantId: access.actingTenant.id };
 }
 

@@ -19,7 +19,6 @@ import { listNonCompliantAdmins, reachableTenantCondition } from './list-two-fac
 export async function sendComplianceActivation(access: TenantAccess, input: { userId: string; clientAddress: string }): Promise<void> {
   requirePermission(access, 'compliance.manage');
   const resellerTenantId = access.actingTenant.id;
-  if (access.actingTenant.kind !== 'reseller' || access.isResellerActingForCustomer) throw new CustomerManagementError('customer_not_found');
   const sent = await getDb().transaction(async (tx) => {
     const [user] = await tx
       .select({ id: users.id, username: users.username, email: users.email, locale: users.locale, tenantId: tenants.id, tenantDomain: tenants.tenantDomain })

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getSession } from '@/app/_server/request-context';
+import { canSelectCustomers } from '@/lib/access/permissions';
 import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
 import { decodeCursor, normaliseSearchTerm } from '@/lib/switcher/search-term';
 
@@ -7,7 +8,7 @@ import { decodeCursor, normaliseSearchTerm } from '@/lib/switcher/search-term';
 // results, and only its own customers with a valid license; everyone else gets a bare 404.
 export async function GET(request: NextRequest) {
   const session = await getSession();
-  if (!session || session.tenant.kind !== 'reseller') {
+  if (!session || !canSelectCustomers(session)) {
     return NextResponse.json({ error: 'not_found' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
   }
   const params = request.nextUrl.searchParams;

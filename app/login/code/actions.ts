@@ -1,9 +1,8 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { completeLogin } from '@/app/login/complete-login';
-import { PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
+import { requirePendingLoginToken } from '@/app/login/pending-login-context';
 import type { FormState } from '@/lib/forms/form-state';
 import { totpCodeForm } from '@/lib/forms/fields';
 import { parseForm } from '@/lib/forms/parse-form';
@@ -11,8 +10,7 @@ import { parseForm } from '@/lib/forms/parse-form';
 export async function submitTwoFactorCode(_previous: FormState<'code'>, formData: FormData): Promise<FormState<'code'>> {
   const parsed = parseForm(totpCodeForm, formData, []);
   if (!parsed.ok) return parsed.state;
-  const pendingLoginToken = (await cookies()).get(PENDING_LOGIN_COOKIE)?.value;
-  if (!pendingLoginToken) redirect('/login?reason=expired');
+  const pendingLoginToken = await requirePendingLoginToken();
 
   const outcome = await completeLogin(pendingLoginToken, parsed.data.code);
   // Without a pending login this page cannot be shown again: the login page says why.

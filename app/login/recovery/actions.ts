@@ -1,11 +1,10 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getClientAddress } from '@/app/_server/request-context';
 import type { RecoveryCodeFormState } from '@/app/_components/recovery-code-form';
-import { PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
+import { requirePendingLoginToken } from '@/app/login/pending-login-context';
 import { parseForm } from '@/lib/forms/parse-form';
 import { startLoginTwoFactorSetup } from '@/lib/two-factor/login-two-factor-setup';
 import { redeemLoginRecoveryCode } from '@/lib/two-factor/redeem-login-recovery-code';
@@ -18,8 +17,7 @@ const recoverySchema = z.strictObject({
 export async function submitRecoveryCode(_previous: RecoveryCodeFormState, formData: FormData): Promise<RecoveryCodeFormState> {
   const parsed = parseForm(recoverySchema, formData, []);
   if (!parsed.ok) return parsed.state;
-  const token = (await cookies()).get(PENDING_LOGIN_COOKIE)?.value;
-  if (!token) redirect('/login?reason=expired');
+  const token = await requirePendingLoginToken();
   const result = await redeemLoginRecoveryCode({ pendingLoginToken: token, code: parsed.data.recoveryCode, clientAddress: await getClientAddress() });
   if (!result.ok && result.code === 'pending_login_expired') redirect('/login?reason=expired');
   if (!result.ok) return { status: 'error', message: 'recoveryLogin.invalid' };

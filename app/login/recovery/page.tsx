@@ -1,12 +1,9 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { RecoveryCodeForm } from '@/app/_components/recovery-code-form';
-import { PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
+import { requirePendingLogin } from '@/app/login/pending-login-context';
 import { submitRecoveryCode } from '@/app/login/recovery/actions';
 import { continueLogin } from '@/app/login/setup/actions';
-import { findPendingLogin } from '@/lib/auth/pending-login';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -14,9 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RecoveryCodePage() {
-  const token = (await cookies()).get(PENDING_LOGIN_COOKIE)?.value;
-  const pending = token ? await findPendingLogin(token) : null;
-  if (!pending || pending.nextStep !== 'two_factor_code') redirect('/login?reason=expired');
+  await requirePendingLogin('two_factor_code');
   const t = await getTranslations();
   return (
     <main id="main" className="auth-page">

@@ -1,12 +1,10 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getClientAddress } from '@/app/_server/request-context';
 import type { TwoFactorSetupFormState } from '@/app/_components/two-factor-setup-form';
 import { completeLogin } from '@/app/login/complete-login';
-import { PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
-import { findPendingLogin } from '@/lib/auth/pending-login';
+import { requirePendingLogin, requirePendingLoginToken } from '@/app/login/pending-login-context';
 import { totpCodeForm } from '@/lib/forms/fields';
 import { parseForm } from '@/lib/forms/parse-form';
 import { confirmLoginTwoFactorSetup } from '@/lib/two-factor/login-two-factor-setup';
@@ -15,8 +13,7 @@ import { confirmLoginTwoFactorSetup } from '@/lib/two-factor/login-two-factor-se
 export async function confirmLoginSetup(_previous: TwoFactorSetupFormState, formData: FormData): Promise<TwoFactorSetupFormState> {
   const parsed = parseForm(totpCodeForm, formData, []);
   if (!parsed.ok) return parsed.state;
-  const token = (await cookies()).get(PENDING_LOGIN_COOKIE)?.value;
-  if (!token) redirect('/login?reason=expired');
+  const token = await requirePendingLoginToken();
   const result = await confirmLoginTwoFactorSetup({ pendingLoginToken: token, code: parsed.data.code, clientAddress: await getClientAddress() });
   if (!result.ok && result.code === 'pending_login_expired') redirect('/login?reason=expired');
   if (!result.ok) return { status: 'error', message: 'login.errors.invalidCode' };
@@ -28,9 +25,7 @@ export async function confirmLoginSetup(_previous: TwoFactorSetupFormState, form
  * reachable only with this browser's cookie) becomes a session through Auth.js.
  */
 export async function continueLogin(): Promise<void> {
-  const token = (await cookies()).get(PENDING_LOGIN_COOKIE)?.value;
-  const pending = token ? await findPendingLogin(token) : null;
-  if (!token || !pending || pending.nextStep !== 'none') redirect('/login?reason=expired');
+  const { token } = await requirePendingLogin('none');
   const outcome = await completeLogin(token, '');
   if (!outcome.ok) redirect(`/login?reason=${outcome.restart ?? 'expired'}`);
   redirect(outcome.redirectTo);

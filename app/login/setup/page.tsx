@@ -1,12 +1,9 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { TwoFactorSetupForm } from '@/app/_components/two-factor-setup-form';
-import { PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
+import { requirePendingLogin } from '@/app/login/pending-login-context';
 import { confirmLoginSetup, continueLogin } from '@/app/login/setup/actions';
 import { enableTwoFactorFromLogin } from '@/app/login/two-factor-required/actions';
-import { findPendingLogin } from '@/lib/auth/pending-login';
 import { getTwoFactorRequirement } from '@/lib/two-factor/get-two-factor-requirement';
 import { readLoginTwoFactorSetup } from '@/lib/two-factor/login-two-factor-setup';
 
@@ -19,11 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 // this no-store response, never in a URL; after activation it is not shown again.
 export default async function TwoFactorSetupPage() {
   const t = await getTranslations('twoFactorSetup');
-  const token = (await cookies()).get(PENDING_LOGIN_COOKIE)?.value;
-  const pending = token ? await findPendingLogin(token) : null;
-  if (!token || !pending) redirect('/login?reason=expired');
+  const pending = await requirePendingLogin('none', 'two_factor_setup');
+  const { token } = pending;
   if (pending.nextStep === 'none') return <Shell title={t('title')}><ContinueOnly label={t('continue')} text={t('alreadyActive')} /></Shell>;
-  if (pending.nextStep !== 'two_factor_setup') redirect('/login?reason=expired');
 
   const [requirement, setup] = await Promise.all([getTwoFactorRequirement(pending.user.id), readLoginTwoFactorSetup(token)]);
   const intro = requirement?.hasTwoFactor ? t('reenrollIntro') : t('intro');

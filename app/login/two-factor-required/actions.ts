@@ -1,11 +1,10 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getClientAddress } from '@/app/_server/request-context';
 import { completeLogin } from '@/app/login/complete-login';
-import { PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
+import { requirePendingLoginToken } from '@/app/login/pending-login-context';
 import type { FormState } from '@/lib/forms/form-state';
 import { parseForm } from '@/lib/forms/parse-form';
 import { startLoginTwoFactorSetup } from '@/lib/two-factor/login-two-factor-setup';
@@ -14,12 +13,6 @@ import { sendTwoFactorActivationEmail } from '@/lib/two-factor/send-two-factor-a
 
 // These buttons carry no fields: anything sent along is refused by the strict schema.
 const noFields = z.strictObject({});
-
-async function requirePendingLoginToken(): Promise<string> {
-  const token = (await cookies()).get(PENDING_LOGIN_COOKIE)?.value;
-  if (!token) redirect('/login?reason=expired');
-  return token;
-}
 
 /** **Enable 2FA**: creates the setup inside the pending login; the secret never travels in a URL. */
 export async function enableTwoFactorFromLogin(): Promise<void> {

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { TwoFactorRequiredDialog } from '@/app/_components/two-factor-required-dialog';
-import { PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
+import { requirePendingLogin } from '@/app/login/pending-login-context';
 import { enableTwoFactorFromLogin, remindMeLater, requestActivationEmail } from '@/app/login/two-factor-required/actions';
-import { findPendingLogin } from '@/lib/auth/pending-login';
 import { getEnv } from '@/lib/env';
 import { getTwoFactorRequirement } from '@/lib/two-factor/get-two-factor-requirement';
 
@@ -17,9 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // Administrators without two-factor stop here: the pending login never becomes a session
 // unless they enroll, or (before the deadline only) choose "Remind me later".
 export default async function TwoFactorRequiredPage() {
-  const token = (await cookies()).get(PENDING_LOGIN_COOKIE)?.value;
-  const pending = token ? await findPendingLogin(token) : null;
-  if (!pending || pending.nextStep !== 'two_factor_setup') redirect('/login?reason=expired');
+  const pending = await requirePendingLogin('two_factor_setup');
   const requirement = await getTwoFactorRequirement(pending.user.id);
   if (!requirement) redirect('/login?reason=expired');
   // Re-enrollment after the last recovery code: straight to the setup.

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
 import { hasPermission } from '@/lib/access/permissions';
@@ -15,7 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CompliancePage({ params }: { params: Promise<{ tenantDomain: string }> }) {
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'compliance.view');
-  if (access.isResellerActingForCustomer || access.actingTenant.kind !== 'reseller') notFound();
   const [admins, t, format] = await Promise.all([listNonCompliantAdmins(access.actingTenant.id), getTranslations('compliance'), getFormatter()]);
   const domain = access.actingTenant.tenantDomain;
   const common = { confirmLabel: t('confirm'), cancelLabel: t('cancel') };

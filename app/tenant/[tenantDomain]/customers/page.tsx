@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
 import { ConfirmActionForm } from '@/app/tenant/[tenantDomain]/users/_components/confirm-action-form';
@@ -24,8 +23,6 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 export default async function CustomersPage({ params, searchParams }: { params: Promise<{ tenantDomain: string }>; searchParams: SearchParams }) {
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'customers.view');
-  // The reseller's page only: a reseller inside a customer tenant has no customers here.
-  if (access.isResellerActingForCustomer || access.actingTenant.kind !== 'reseller') notFound();
   const query = await searchParams;
   const search = normaliseSearchTerm(query.q);
   const state = CUSTOMER_STATES.find((value) => value === query.state) as CustomerLicenseState | undefined;

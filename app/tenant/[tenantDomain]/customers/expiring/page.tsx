@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
 import { listExpiringLicenses } from '@/lib/licenses/list-expiring-licenses';
@@ -13,7 +12,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ExpiringLicensesPage({ params }: { params: Promise<{ tenantDomain: string }> }) {
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'customers.view');
-  if (access.isResellerActingForCustomer || access.actingTenant.kind !== 'reseller') notFound();
   const [rows, t, format] = await Promise.all([listExpiringLicenses(access.actingTenant.id), getTranslations('customers'), getFormatter()]);
   return (
     <main id="main" className="page">

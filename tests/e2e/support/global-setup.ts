@@ -114,8 +114,7 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     // Fresh secrets per run; the seed gets the same ones so encrypted two-factor secrets stay readable.
-    const appEnv: NodeJS.ProcessEnv = {
-      ...process.env,
+    const appSettings: Record<string, string> = {
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(33).toString('base64'),
       TWO_FACTOR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
@@ -128,16 +127,18 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
       RESEND_BASE_URL: fakeResend.url,
       EMAIL_WORKER_INTERVAL_MS: '250',
     };
+    const appEnv: NodeJS.ProcessEnv = { ...process.env, ...appSettings };
     // Seed as `npm run db:seed` runs in development (jest set NODE_ENV=test).
     const seedEnv: NodeJS.ProcessEnv = { ...appEnv, NODE_ENV: 'development' };
     await seedDatabase({ repoRoot, env: seedEnv, logPath: path.join(resultsDir, 'e2e-seed.log') });
 
+    const serverLogPath = path.join(resultsDir, 'e2e-server.log');
     const server = await startAppServer({
       appDir,
       repoRoot,
       port,
       env: { ...appEnv, NODE_ENV: 'production' },
-      logPath: path.join(resultsDir, 'e2e-server.log'),
+      logPath: serverLogPath,
       readyPath: '/login',
       readyTimeoutMs: READY_TIMEOUT_MS,
     });
@@ -148,6 +149,11 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
     process.env.E2E_DATABASE_URL = databaseUrl;
     process.env.E2E_RESULTS_DIR = resultsDir;
     process.env.E2E_FAKE_RESEND_URL = fakeResend.url;
+    // For a second instance of the same build (two-instances.e2e.ts): the settings above, the
+    // build folder and the first server's log. Only in this process's environment, never on disk.
+    process.env.E2E_APP_ENV_JSON = JSON.stringify(appSettings);
+    process.env.E2E_APP_BUILD_DIR = appDir;
+    process.env.E2E_SERVER_LOG = serverLogPath;
   } catch (error) {
     // Jest skips global teardown when global setup throws: clean up here.
     await runCleanups(cleanups);

@@ -19,6 +19,9 @@ export function getDb(): Db {
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one (inside a transaction): pg emits 'error' on the client itself, with no
+  // listener while it is checked out, besides failing the running query, which already reports it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzle(pool, { schema });
   globalForDb.__mspDb = { pool, db, url };
   return db;

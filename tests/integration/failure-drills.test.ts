@@ -258,4 +258,32 @@ describe('drill: PostgreSQL goes away during login', () => {
     expect(proxy.forwardedConnections()).toBeGreaterThan(connectionsBefore);
     expect((await rowsOf(admin.id)).pendingLogins).toHaveLength(1);
   });
+
+  test('lost in the middle of the code step: no session, the pending login stays usable with the next code', async () => {
+    const { customer, admin } = await createCustomerWithAdmin();
+    const password = await passwordStep(customer.tenantDomain);
+    if (!password.ok) throw new Error('expected the password step to succeed');
+    const code = generateTotpCode({ secret: admin.twoFactorSecret! });
+
+    // The database disappears exactly when the session row is being written (inside the transaction).
+    const wasCut = proxy.cutWhenClientSends('insert into "sessions"');
+    await expect(
+      verifyTwoFactorStep({ pendingLoginToken: password.pendingLoginToken, code, clientAddress: address, userAgent: 'jest' }),
+    ).rejects.toThrow();
+    await wasCut;
+    proxy.restore();
+
+    const after = await rowsOf(admin.id);
+    expect(after.sessions).toHaveLength(0);
+    // The transaction was rolled back as a whole: the pending login is not consumed.
+    expect(after.pendingLogins).toEqual([expect.objectContaining({ consumedAt: null, codeAttempts: 1 })]);
+    const [user] = await db().select({ lastLoginAt: users.lastLoginAt }).from(users).where(eq(users.id, admin.id));
+    expect(user!.lastLoginAt).toBeNull();
+
+    // The code itself was accepted once (replay protection holds), so the person uses the next one.
+    const nextCode = generateTotpCode({ secret: admin.twoFactorSecret!, now: Date.now() + 30_000 });
+    expect(
+      await verifyTwoFactorStep({ pendingLoginToken: password.pendingLoginToken, code: nextCode, clientAddress: address, userAgent: 'jest' }),
+    ).toMatchObject({ ok: true });
+  });
 });

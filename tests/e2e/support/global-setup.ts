@@ -148,6 +148,7 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
     process.env.E2E_DATABASE_URL = databaseUrl;
     process.env.E2E_RESULTS_DIR = resultsDir;
     process.env.E2E_FAKE_RESEND_URL = fakeResend.url;
+    process.env.E2E_APP_ENV_JSON = JSON.stringify(appEnv);
   } catch (error) {
     // Jest skips global teardown when global setup throws: clean up here.
     await runCleanups(cleanups);

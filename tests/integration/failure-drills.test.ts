@@ -169,14 +169,13 @@ describe('drill: the rate-limit store fails', () => {
     const admin_ = new Client({ connectionString: databaseUrl });
     await admin_.connect();
     try {
-      await admin_.query(`CREATE ROLE ${role} LOGIN`);
+      await admin_.query(`CREATE ROLE ${role} NOLOGIN`);
       await admin_.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
       await admin_.query(`GRANT ALL ON ALL TABLES IN SCHEMA public TO ${role}`);
       await admin_.query(`GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
       await admin_.query(`REVOKE INSERT, UPDATE, DELETE ON login_throttles FROM ${role}`);
-      const url = new URL(databaseUrl);
-      url.username = role;
-      await useAppDatabaseUrl(url.toString());
+      // The app's connections act as that role (SET ROLE at connect), whatever the server's login rules.
+      await useAppDatabaseUrl(`${databaseUrl}?options=${encodeURIComponent(`-c role=${role}`)}`);
 
       const step = (password: string) => verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'admin', password, clientAddress: address });
       await expectDatabaseRefusal(step(TEST_PASSWORD), /permission denied/);
@@ -257,6 +256,32 @@ describe('drill: PostgreSQL goes away during login', () => {
     expect(await passwordStep(customer.tenantDomain)).toMatchObject({ ok: true, nextStep: 'two_factor_code' });
     expect(proxy.forwardedConnections()).toBeGreaterThan(connectionsBefore);
     expect((await rowsOf(admin.id)).pendingLogins).toHaveLength(1);
+  });
+
+  test('a database that stops answering (no reset, no reply): login and health give up in bounded time, then recover', async () => {
+    const { customer } = await createCustomerWithAdmin();
+    // Short limits for the drill; production defaults are in db/client.ts.
+    process.env.DATABASE_CONNECT_TIMEOUT_MS = '500';
+    process.env.DATABASE_QUERY_TIMEOUT_MS = '1000';
+    await useAppDatabaseUrl(throughProxy(databaseUrl, proxy));
+    try {
+      expect(await checkHealth()).toMatchObject({ database: 'up' });
+      proxy.silence();
+      const startedAt = Date.now();
+      expect(await checkHealth()).toMatchObject({ status: 'unavailable', database: 'down' });
+      await expect(passwordStep(customer.tenantDomain)).rejects.toThrow();
+      // Both answered through the pool's own timeouts, not the test's (30 s).
+      expect(Date.now() - startedAt).toBeLessThan(5_000);
+
+      proxy.restore();
+      expect(await checkHealth()).toMatchObject({ status: 'ok', database: 'up' });
+      expect(await passwordStep(customer.tenantDomain)).toMatchObject({ ok: true });
+    } finally {
+      proxy.restore();
+      delete process.env.DATABASE_CONNECT_TIMEOUT_MS;
+      delete process.env.DATABASE_QUERY_TIMEOUT_MS;
+      await useAppDatabaseUrl(throughProxy(databaseUrl, proxy));
+    }
   });
 
   test('lost in the middle of the code step: no session, the pending login stays usable with the next code', async () => {

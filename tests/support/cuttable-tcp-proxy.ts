@@ -3,14 +3,18 @@ import type { AddressInfo } from 'node:net';
 
 // A TCP forwarder in front of a real server (PostgreSQL in the failure drills) that a test can
 // cut and restore, like a database host that goes away and comes back. While cut, open
-// connections are reset and new ones are closed at once: the client sees a dead server, not
-// a slow one.
+// connections are reset and new ones are closed at once: the client sees a dead server.
+// While silenced, nothing is answered and nothing is reset (a host behind a dropped route):
+// the client only notices through its own timeouts.
 
 export type CuttableTcpProxy = {
   host: string;
   port: number;
   /** Resets every open connection and refuses new ones until `restore`. */
   cut: () => void;
+  /** Silently drops every byte, both ways, on open and new connections until `restore`. */
+  silence: () => void;
+  /** Ends a cut or a silence; connections that lost bytes while silenced are reset, as TCP would. */
   restore: () => void;
   /**
    * Cuts the moment a client sends bytes containing `text` (e.g. a statement's SQL), before
@@ -25,6 +29,8 @@ export type CuttableTcpProxy = {
 export async function startCuttableTcpProxy(target: { host: string; port: number }): Promise<CuttableTcpProxy> {
   const open = new Set<Socket>();
   let isCut = false;
+  let isSilent = false;
+  const lostBytes = new Set<Socket>();
   let forwarded = 0;
   let trigger: { text: string; fire: () => void } | null = null;
 
@@ -50,6 +56,10 @@ export async function startCuttableTcpProxy(target: { host: string; port: number
     const upstream = createConnection(target);
     track(upstream);
     client.on('data', (chunk: Buffer) => {
+      if (isSilent) {
+        lostBytes.add(client);
+        return;
+      }
       if (trigger && chunk.includes(trigger.text)) {
         const fire = trigger.fire;
         trigger = null;
@@ -60,7 +70,14 @@ export async function startCuttableTcpProxy(target: { host: string; port: number
       if (!upstream.write(chunk)) client.pause();
     });
     upstream.on('drain', () => client.resume());
-    upstream.pipe(client);
+    upstream.on('data', (chunk: Buffer) => {
+      if (isSilent) {
+        lostBytes.add(client);
+        return;
+      }
+      if (!client.write(chunk)) upstream.pause();
+    });
+    client.on('drain', () => upstream.resume());
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -72,8 +89,14 @@ export async function startCuttableTcpProxy(target: { host: string; port: number
     host: '127.0.0.1',
     port,
     cut,
+    silence: () => {
+      isSilent = true;
+    },
     restore: () => {
       isCut = false;
+      isSilent = false;
+      for (const socket of lostBytes) socket.resetAndDestroy();
+      lostBytes.clear();
     },
     cutWhenClientSends: (text) =>
       new Promise<void>((resolve) => {

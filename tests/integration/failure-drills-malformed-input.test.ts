@@ -1,21 +1,30 @@
 import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { auditEvents } from '@/db/schema';
+import { submitPasswordStep } from '@/app/login/actions';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
 import { resolveTenantAccess, TenantAccessDeniedError } from '@/lib/access/tenant-access';
 import type { SessionContext } from '@/lib/auth/sessions';
 import { listResellerCustomers } from '@/lib/customers/list-reseller-customers';
 import { normaliseSearchTerm } from '@/lib/switcher/search-term';
-import { createLicense, createTenant, createUser } from '../support/factories';
+import { createCustomerWithAdmin, createLicense, createTenant, createUser, TEST_PASSWORD } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
 
 // The lib-level half of the malformed-input drill (tests/e2e/malformed-input.e2e.ts found these
 // as 500s): a NUL byte from a client reaches PostgreSQL, which refuses U+0000 in text and jsonb.
 
 let currentSession: SessionContext | null = null;
-jest.mock('@/app/_server/request-context', () => ({ getSession: async () => currentSession }));
+jest.mock('@/app/_server/request-context', () => ({ getSession: async () => currentSession, getClientAddress: async () => '203.0.113.77' }));
+// Reached only after a successful password step without two-factor (it loads Auth.js, which jest cannot import).
+jest.mock('@/app/login/complete-login', () => ({
+  completeLogin: () => {
+    throw new Error('completeLogin is not expected here');
+  },
+}));
 
 const { db } = useTestDatabase();
+afterAll(() => closePasswordHashPool());
 
 function resellerSession(tenant: { id: string; tenantDomain: string; name: string }, userId = '00000000-0000-4000-8000-000000000001'): SessionContext {
   return {
@@ -62,5 +71,14 @@ describe('a NUL byte in client input', () => {
 
     const listed = await listResellerCustomers({ resellerTenantId: reseller.id, search: normaliseSearchTerm('\u0000Nul') });
     expect(JSON.stringify(listed)).toContain('Nul Customer');
+  });
+
+  test('a login with a NUL in the username is an ordinary wrong login, not "logging in is not possible"', async () => {
+    const { customer } = await createCustomerWithAdmin();
+    const form = new FormData();
+    form.append('tenantDomain', customer.tenantDomain);
+    form.append('username', 'admin\u0000');
+    form.append('password', TEST_PASSWORD);
+    expect(await submitPasswordStep({ status: 'idle' }, form)).toMatchObject({ status: 'error', message: 'login.errors.invalidCredentials' });
   });
 });

@@ -7,6 +7,8 @@ import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
 import { resolveTenantAccess, TenantAccessDeniedError } from '@/lib/access/tenant-access';
 import type { SessionContext } from '@/lib/auth/sessions';
 import { listResellerCustomers } from '@/lib/customers/list-reseller-customers';
+import { sendComplianceActivation } from '@/lib/customers/send-compliance-activation';
+import { checkSession, createSession } from '@/lib/auth/sessions';
 import { normaliseSearchTerm } from '@/lib/switcher/search-term';
 import { createCustomerWithAdmin, createLicense, createTenant, createUser, TEST_PASSWORD } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
@@ -80,5 +82,19 @@ describe('a NUL byte in client input', () => {
     form.append('username', 'admin\u0000');
     form.append('password', TEST_PASSWORD);
     expect(await submitPasswordStep({ status: 'idle' }, form)).toMatchObject({ status: 'error', message: 'login.errors.invalidCredentials' });
+  });
+
+  test('"Send activation email" with a malformed user id answers "not found" and audits it, with no database error', async () => {
+    const reseller = await createTenant({ kind: 'reseller' });
+    const admin = await createUser({ tenantId: reseller.id });
+    const { sessionId } = await createSession({ userId: admin.id, tenantId: reseller.id, ipAddress: '203.0.113.9', userAgent: null });
+    const check = await checkSession({ sessionId, sessionVersion: 1 });
+    if (!check.ok) throw new Error(check.reason);
+    const access = await resolveTenantAccess(check.context, reseller.tenantDomain, '203.0.113.9');
+    for (const userId of ['', 'not-a-uuid', '{"$ne":null}', '\u0000']) {
+      await expect(sendComplianceActivation(access, { userId, clientAddress: '203.0.113.9' })).rejects.toMatchObject({ code: 'customer_not_found' });
+    }
+    const denied = await db().select().from(auditEvents).where(eq(auditEvents.actorUserId, admin.id));
+    expect(denied.filter((row) => row.action === 'authz_denied')).toHaveLength(4);
   });
 });

@@ -166,14 +166,14 @@ describe('drill: the rate-limit store fails', () => {
     const { customer, admin } = await createCustomerWithAdmin();
     // A role like the app's own, which then loses write access to the counters only.
     const role = `drill_app_${Date.now().toString(36)}`;
-    const admin_ = new Client({ connectionString: databaseUrl });
-    await admin_.connect();
+    const superuser = new Client({ connectionString: databaseUrl });
+    await superuser.connect();
     try {
-      await admin_.query(`CREATE ROLE ${role} NOLOGIN`);
-      await admin_.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
-      await admin_.query(`GRANT ALL ON ALL TABLES IN SCHEMA public TO ${role}`);
-      await admin_.query(`GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
-      await admin_.query(`REVOKE INSERT, UPDATE, DELETE ON login_throttles FROM ${role}`);
+      await superuser.query(`CREATE ROLE ${role} NOLOGIN`);
+      await superuser.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+      await superuser.query(`GRANT ALL ON ALL TABLES IN SCHEMA public TO ${role}`);
+      await superuser.query(`GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+      await superuser.query(`REVOKE INSERT, UPDATE, DELETE ON login_throttles FROM ${role}`);
       // The app's connections act as that role (SET ROLE at connect), whatever the server's login rules.
       await useAppDatabaseUrl(`${databaseUrl}?options=${encodeURIComponent(`-c role=${role}`)}`);
 
@@ -184,13 +184,13 @@ describe('drill: the rate-limit store fails', () => {
       expect(after.pendingLogins).toHaveLength(0);
       expect(after.sessions).toHaveLength(0);
 
-      await admin_.query(`GRANT INSERT, UPDATE, DELETE ON login_throttles TO ${role}`);
+      await superuser.query(`GRANT INSERT, UPDATE, DELETE ON login_throttles TO ${role}`);
       expect(await step(TEST_PASSWORD)).toMatchObject({ ok: true });
     } finally {
       await useAppDatabaseUrl(databaseUrl);
-      await admin_.query(`DROP OWNED BY ${role}`);
-      await admin_.query(`DROP ROLE ${role}`);
-      await admin_.end();
+      await superuser.query(`DROP OWNED BY ${role}`);
+      await superuser.query(`DROP ROLE ${role}`);
+      await superuser.end();
     }
   });
 });

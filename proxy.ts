@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { rejectMalformedRequest } from '@/lib/http/reject-malformed-request';
 
 // A convenience, not a boundary (SECURITY.md, web): it sets the per-request CSP nonce and
 // security headers, and sends visitors without a session cookie to the login. Whether a
@@ -24,7 +25,9 @@ function buildContentSecurityPolicy(nonce: string, isDevelopment: boolean): stri
   ].join('; ');
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const malformed = await rejectMalformedRequest(request);
+  if (malformed) return malformed;
   const { pathname } = request.nextUrl;
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSessionCookie && PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))) {

@@ -16,9 +16,19 @@ export function getDb(): Db {
   const url = requireSetting('DATABASE_URL');
   const cached = globalForDb.__mspDb;
   if (cached && cached.url === url) return cached.db;
-  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // A database that stops answering (dropped route, frozen host) resets nothing: without these
+    // limits a request would wait for the OS's TCP timeouts (minutes) instead of failing cleanly.
+    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000),
+    query_timeout: Number(process.env.DATABASE_QUERY_TIMEOUT_MS ?? 30_000),
+  });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one (inside a transaction): pg emits 'error' on the client itself, with no
+  // listener while it is checked out, besides failing the running query, which already reports it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzle(pool, { schema });
   globalForDb.__mspDb = { pool, db, url };
   return db;

@@ -23,8 +23,20 @@ export type AuditEventInput = {
   details?: Record<string, string | number | boolean | null>;
 };
 
+// PostgreSQL text and jsonb cannot hold U+0000. Labels and details often carry what a client
+// sent (a requested tenant domain, a username): an attacker's NUL byte must not make the audit
+// write, and with it the request, fail.
+function withoutNul<T extends string | number | boolean | null | undefined>(value: T): T {
+  return (typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value) as T;
+}
+
 /** Writes one audit row (inside the caller's transaction when given) and one log event. */
-export async function recordAuditEvent(event: AuditEventInput, executor: DbExecutor = getDb()): Promise<void> {
+export async function recordAuditEvent(input: AuditEventInput, executor: DbExecutor = getDb()): Promise<void> {
+  const event: AuditEventInput = {
+    ...input,
+    actorLabel: withoutNul(input.actorLabel),
+    details: input.details && Object.fromEntries(Object.entries(input.details).map(([key, value]) => [key, withoutNul(value)])),
+  };
   await executor.insert(auditEvents).values({
     action: event.action,
     result: event.result,

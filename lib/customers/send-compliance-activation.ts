@@ -8,6 +8,7 @@ import { recordObjectAccessDenied } from '@/lib/audit/audit-actor';
 import { enqueueEmail } from '@/lib/email/enqueue-email';
 import { isLocale } from '@/lib/i18n/locales';
 import { CustomerManagementError } from './customer-errors';
+import { isUuid } from './find-reseller-customer';
 import { auditInBothTenants } from './reseller-scope';
 import { listNonCompliantAdmins, reachableTenantCondition } from './list-two-factor-compliance';
 
@@ -19,6 +20,11 @@ import { listNonCompliantAdmins, reachableTenantCondition } from './list-two-fac
 export async function sendComplianceActivation(access: TenantAccess, input: { userId: string; clientAddress: string }): Promise<void> {
   requirePermission(access, 'compliance.manage');
   const resellerTenantId = access.actingTenant.id;
+  // A malformed id from the form is just another unknown user, not a database error.
+  if (!isUuid(input.userId)) {
+    await recordObjectAccessDenied(access, input.clientAddress, 'user', input.userId);
+    throw new CustomerManagementError('customer_not_found');
+  }
   const sent = await getDb().transaction(async (tx) => {
     const [user] = await tx
       .select({ id: users.id, username: users.username, email: users.email, locale: users.locale, tenantId: tenants.id, tenantDomain: tenants.tenantDomain })

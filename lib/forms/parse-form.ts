@@ -10,7 +10,9 @@ export function formDataToObject(formData: FormData): Record<string, string> {
   const entries: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith('$ACTION')) continue;
-    entries[key] = typeof value === 'string' ? value : '';
+    // No form field can hold U+0000 (PostgreSQL refuses it in text): one from a crafted post
+    // becomes U+FFFD, so the input is judged like any other instead of failing in the database.
+    entries[key] = typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : '';
   }
   return entries;
 }

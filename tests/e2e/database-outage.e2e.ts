@@ -1,0 +1,161 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startCuttableTcpProxy, throughProxy, type CuttableTcpProxy } from '../support/cuttable-tcp-proxy';
+import { findFreePort } from '../support/free-port';
+import { startAppServer, type AppServer } from './support/app-server';
+import { launchBrowser, saveScreenshot } from './support/browser';
+import { closeE2eDb } from './support/db';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './support/sign-in';
+import { unusedTotpCode } from './support/totp';
+
+// Failure drill (issue 5): PostgreSQL goes away while people sign in. A second production server,
+// same configuration as the suite's, reaches the database through a TCP proxy the test cuts and
+// restores. The server is never restarted: it must recover by itself.
+
+const account = { tenantDomain: '234567.sms', username: 'admin' };
+const UNAVAILABLE = 'Logging in is not possible right now. Please try again later.';
+// What a leaked stack trace or driver error would look like in a page.
+const LEAK_PATTERN = /\n\s+at \S+ \(|ECONNRESET|ECONNREFUSED|Failed query|node_modules|webpack-internal/;
+
+function appEnv(): NodeJS.ProcessEnv {
+  // The app settings of the suite's server (global setup); the rest comes from this process.
+  const json = process.env.E2E_APP_ENV_JSON;
+  if (!json) throw new Error('E2E_APP_ENV_JSON is not set: run the browser suite with `npm run test:e2e`');
+  return JSON.parse(json) as Record<string, string>;
+}
+
+describe('PostgreSQL unavailable during login', () => {
+  let browser: Browser;
+  let proxy: CuttableTcpProxy;
+  let server: AppServer;
+
+  beforeAll(async () => {
+    const databaseUrl = process.env.E2E_DATABASE_URL!;
+    const target = new URL(databaseUrl);
+    proxy = await startCuttableTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = await startAppServer({
+      appDir: path.resolve(process.cwd(), process.env.E2E_APP_DIR ?? '.'),
+      repoRoot: process.cwd(),
+      port,
+      env: { ...process.env, ...appEnv(), NODE_ENV: 'production', DATABASE_URL: throughProxy(databaseUrl, proxy), PUBLIC_BASE_URL: baseUrl, AUTH_URL: baseUrl },
+      logPath: path.join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'e2e-outage-server.log'),
+      readyPath: '/login',
+      readyTimeoutMs: 60_000,
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    proxy?.restore();
+    await browser?.close();
+    await server?.stop();
+    await proxy?.close();
+    await closeE2eDb();
+  });
+
+  async function withOutagePage<T>(steps: (page: Page) => Promise<T>): Promise<T> {
+    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      return await steps(page);
+    } catch (error) {
+      await saveScreenshot(page, `failed-${expect.getState().currentTestName ?? 'database-outage'}`).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }
+
+  async function enterPassword(page: Page) {
+    await page.goto('/login');
+    await page.getByLabel('Tenant domain', { exact: true }).fill(account.tenantDomain);
+    await page.getByLabel('Username', { exact: true }).fill(account.username);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  }
+
+  async function expectHealth(status: number, database: 'up' | 'down') {
+    const response = await fetch(`${server.baseUrl}/api/health`);
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({ database });
+  }
+
+  test('the person sees a clear message, health says 503, and login works again once the database is back', async () => {
+    await withOutagePage(async (page) => {
+      await expectHealth(200, 'up');
+      await page.goto('/login');
+
+      proxy.cut();
+      await expectHealth(503, 'down');
+      await page.getByLabel('Tenant domain', { exact: true }).fill(account.tenantDomain);
+      await page.getByLabel('Username', { exact: true }).fill(account.username);
+      await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Log in', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: UNAVAILABLE }).waitFor();
+      expect(page.url()).toContain('/login');
+      expect(await page.locator('body').innerText()).not.toMatch(LEAK_PATTERN);
+
+      proxy.restore();
+      await expectHealth(200, 'up');
+      await enterPassword(page);
+      await page.waitForURL('**/login/code');
+      await page.getByLabel('Authentication code', { exact: true }).fill(await unusedTotpCode({ ...account, secret: DEMO_TOTP_SECRET }));
+      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      await page.waitForURL(`**/tenant/${account.tenantDomain}`);
+    });
+  });
+
+  test('lost between the password and the code step: the code step says so, the pending login waits for the database', async () => {
+    await withOutagePage(async (page) => {
+      await enterPassword(page);
+      await page.waitForURL('**/login/code');
+      const code = await unusedTotpCode({ ...account, secret: DEMO_TOTP_SECRET });
+
+      proxy.cut();
+      await page.getByLabel('Authentication code', { exact: true }).fill(code);
+      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: UNAVAILABLE }).waitFor();
+      expect(await page.locator('body').innerText()).not.toMatch(LEAK_PATTERN);
+
+      // Loading the code page itself needs the database: the error page, not a blank 200.
+      const cookie = (await page.context().cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
+      const reload = await fetch(`${server.baseUrl}/login/code`, { headers: { cookie }, redirect: 'manual' });
+      const body = await reload.text();
+      expect(reload.status).toBeGreaterThanOrEqual(500);
+      expect(body).toContain('Something went wrong');
+      expect(body).not.toMatch(LEAK_PATTERN);
+
+      proxy.restore();
+      await page.getByLabel('Authentication code', { exact: true }).fill(code);
+      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      await page.waitForURL(`**/tenant/${account.tenantDomain}`);
+    });
+  });
+
+  test('a signed-in page during the outage shows the error page with a reference, then works again', async () => {
+    await withOutagePage(async (page) => {
+      await enterPassword(page);
+      await page.waitForURL('**/login/code');
+      await page.getByLabel('Authentication code', { exact: true }).fill(await unusedTotpCode({ ...account, secret: DEMO_TOTP_SECRET }));
+      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      await page.waitForURL(`**/tenant/${account.tenantDomain}`);
+
+      proxy.cut();
+      const response = await page.goto(`/tenant/${account.tenantDomain}`);
+      expect(response?.status()).toBeGreaterThanOrEqual(500);
+      await page.getByRole('heading', { name: 'Something went wrong' }).waitFor();
+      const text = await page.locator('body').innerText();
+      expect(text).not.toMatch(LEAK_PATTERN);
+      // The reference matches the server's log line, for support.
+      expect(text).toMatch(/quote the reference \S+/);
+
+      proxy.restore();
+      const again = await page.goto(`/tenant/${account.tenantDomain}`);
+      expect(again?.status()).toBe(200);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.locator('main').innerText()).toContain(account.tenantDomain);
+    });
+  });
+});

@@ -17,7 +17,7 @@ const UNAVAILABLE = 'Logging in is not possible right now. Please try again late
 // What a leaked stack trace or driver error would look like in a page.
 const LEAK_PATTERN = /\n\s+at \S+ \(|ECONNRESET|ECONNREFUSED|Failed query|node_modules|webpack-internal/;
 
-function appEnv(): NodeJS.ProcessEnv {
+function appEnv(): Record<string, string> {
   // The app settings of the suite's server (global setup); the rest comes from this process.
   const json = process.env.E2E_APP_ENV_JSON;
   if (!json) throw new Error('E2E_APP_ENV_JSON is not set: run the browser suite with `npm run test:e2e`');

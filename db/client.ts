@@ -1,6 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
-import { requireSetting } from '@/lib/env';
+import { getEnv, requireSetting } from '@/lib/env';
 import * as schema from './schema';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -14,15 +14,16 @@ const globalForDb = globalThis as unknown as { __mspDb?: DbCache };
 
 export function getDb(): Db {
   const url = requireSetting('DATABASE_URL');
+  const env = getEnv();
   const cached = globalForDb.__mspDb;
   if (cached && cached.url === url) return cached.db;
   const pool = new Pool({
     connectionString: url,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: env.DATABASE_POOL_SIZE,
     // A database that stops answering (dropped route, frozen host) resets nothing: without these
     // limits a request would wait for the OS's TCP timeouts (minutes) instead of failing cleanly.
-    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000),
-    query_timeout: Number(process.env.DATABASE_QUERY_TIMEOUT_MS ?? 30_000),
+    connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+    query_timeout: env.DATABASE_QUERY_TIMEOUT_MS,
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);

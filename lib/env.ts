@@ -16,6 +16,11 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: z.string().url().optional(),
+    // Connections per instance, and how long to wait before a silent database fails a request
+    // (without limits a request waits for the OS's TCP timeouts, minutes).
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     AUTH_SECRET: z.string().min(32).optional(),
     TWO_FACTOR_ENCRYPTION_KEY: base64Key32.optional(),
     PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),

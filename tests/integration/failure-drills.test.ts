@@ -260,7 +260,7 @@ describe('drill: PostgreSQL goes away during login', () => {
 
   test('a database that stops answering (no reset, no reply): login and health give up in bounded time, then recover', async () => {
     const { customer } = await createCustomerWithAdmin();
-    // Short limits for the drill; production defaults are in db/client.ts.
+    // Short limits for the drill; the defaults are in lib/env.ts.
     process.env.DATABASE_CONNECT_TIMEOUT_MS = '500';
     process.env.DATABASE_QUERY_TIMEOUT_MS = '1000';
     await useAppDatabaseUrl(throughProxy(databaseUrl, proxy));

@@ -6,7 +6,9 @@
 // Here the TCP peer decides: only a peer listed in TRUSTED_PROXIES may pass an
 // X-Forwarded-For chain on (the peer is appended to it); anyone else's header is replaced by
 // the peer address. lib/http/client-address.ts then reads the chain from the right.
+import { renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import next from 'next';
 
 function readOption(flag, fallback) {
@@ -24,6 +26,25 @@ const trustedProxies = new Set(
 );
 
 const normalise = (address) => (address?.startsWith('::ffff:') ? address.slice(7) : (address ?? 'unknown'));
+
+// Benchmark only (bench/login-load.ts), off unless BENCH_EVENT_LOOP_REPORT names a file: on
+// SIGUSR2 the server writes its event-loop delay histogram since the previous signal there (ms)
+// and starts a new one. The delay must be measured inside the server; /api/health stays as it is.
+const eventLoopReport = process.env.BENCH_EVENT_LOOP_REPORT;
+if (eventLoopReport) {
+  const resolutionMs = 10;
+  const histogram = monitorEventLoopDelay({ resolution: resolutionMs });
+  histogram.enable();
+  let sequence = 0;
+  process.on('SIGUSR2', () => {
+    const ms = (nanoseconds) => nanoseconds / 1e6;
+    const report = { sequence: ++sequence, count: histogram.count, resolutionMs, p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max) };
+    // Written whole, then renamed: the reader never sees half a file.
+    writeFileSync(`${eventLoopReport}.tmp`, JSON.stringify(report));
+    renameSync(`${eventLoopReport}.tmp`, eventLoopReport);
+    histogram.reset();
+  });
+}
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();

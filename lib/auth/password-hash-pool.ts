@@ -5,11 +5,20 @@ import { Worker } from 'node:worker_threads';
 // The worker is an eval'd string rather than a file: Turbopack, jest (SWC) and tsx each move or
 // rewrite source files, but none of them touch a string. bcryptjs is resolved from the project's
 // node_modules via process.cwd() (where next, jest and tsx are started from).
+const WORKER_NICE = 10;
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createRequire } = require('node:module');
 const path = require('node:path');
 const bcrypt = createRequire(path.join(process.cwd(), 'package.json'))('bcryptjs');
+// Hashing yields the CPU to request handling: with as many workers as cores, a burst of logins
+// would otherwise take the cores from the main thread and stall every other request (SECURITY.md,
+// reliability). Linux sets nice per thread (this thread's id from /proc/thread-self); elsewhere the
+// priority stays as it is. Hashes still get every cycle the event loop does not need.
+try {
+  const threadId = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+  require('node:os').setPriority(threadId, ${WORKER_NICE});
+} catch {}
 parentPort.on('message', (job) => {
   try {
     const result = job.kind === 'hash' ? bcrypt.hashSync(job.input, job.cost) : bcrypt.compareSync(job.input, job.hash);

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import bcrypt from 'bcryptjs';
 import { getDummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password-hash';
 import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
@@ -113,5 +114,25 @@ describe('password hashing', () => {
     expect(ticks).toBeGreaterThan(10);
     // On the main thread one gap would be as long as the hash itself.
     expect(maxGap).toBeLessThan(duration / 3);
+  });
+
+  // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value.
+  const niceOfThread = (tid: string) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  };
+  const onLinux = existsSync('/proc/thread-self') ? it : it.skip;
+
+  onLinux('hashes at a lower CPU priority than the main thread, so logins cannot stall other requests', async () => {
+    await closePasswordHashPool();
+    const threadsBefore = new Set(readdirSync('/proc/self/task'));
+    const stored = await hashPassword('hashed by a fresh worker');
+    const workerNice = readdirSync('/proc/self/task')
+      .filter((tid) => !threadsBefore.has(tid))
+      .map(niceOfThread);
+
+    expect(await verifyPassword('hashed by a fresh worker', stored)).toBe(true);
+    expect(workerNice).toContain(niceOfThread(String(process.pid)) + 10);
+    expect(niceOfThread(String(process.pid))).toBeLessThan(10);
   });
 });

@@ -45,8 +45,9 @@ async function openPath(page: Page, path: string, expectedStatus = 200): Promise
 }
 
 /**
- * Checks one page in both languages and returns every finding: axe violations, and an <html lang>
- * that does not match the language (which would also mean the German run checked English text).
+ * Checks one page in both languages and returns every finding: axe violations, an <html lang>
+ * that does not match the language (which would also mean the German run checked English text),
+ * and a page wider than the window.
  */
 async function checkInBothLanguages(page: Page, check: PageCheck): Promise<string[]> {
   const findings: string[] = [];
@@ -56,6 +57,9 @@ async function checkInBothLanguages(page: Page, check: PageCheck): Promise<strin
     const where = `${check.name} (${language}, ${new URL(page.url()).pathname})`;
     const lang = await page.locator('html').getAttribute('lang');
     if (lang !== language) findings.push(`${where}: <html lang="${lang}">, expected "${language}"`);
+    // Wide tables scroll inside their own region; the page itself never scrolls sideways.
+    const [pageWidth, windowWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    if (pageWidth > windowWidth) findings.push(`${where}: the page is ${pageWidth}px wide in a ${windowWidth}px window (scrolls sideways)`);
     findings.push(...(await findAccessibilityViolations(page, where)));
     if (check.screenshot) await saveScreenshot(page, `${check.name}-${language}`);
   }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findAccessibilityViolations } from './support/axe';
 import { e2eBaseUrl, launchBrowser, saveScreenshot, withPage } from './support/browser';
@@ -25,7 +26,7 @@ type PageCheck = {
   /** Names the findings and the screenshot (`<name>-<language>.png`). */
   name: string;
   /** Opens the page (or state) to check; runs once per language, with the locale cookie already set. */
-  open: (page: Page, language: Language) => Promise<void>;
+  open: (page: Page) => Promise<void>;
   /** Main pages get a screenshot per language in test-results/screenshots/. */
   screenshot?: boolean;
 };
@@ -53,7 +54,7 @@ async function checkInBothLanguages(page: Page, check: PageCheck): Promise<strin
   const findings: string[] = [];
   for (const language of LANGUAGES) {
     await useLanguage(page.context(), language);
-    await check.open(page, language);
+    await check.open(page);
     const where = `${check.name} (${language}, ${new URL(page.url()).pathname})`;
     const lang = await page.locator('html').getAttribute('lang');
     if (lang !== language) findings.push(`${where}: <html lang="${lang}">, expected "${language}"`);
@@ -92,7 +93,8 @@ async function requestPasswordReset(page: Page, username: string): Promise<void>
 
 /** The development mailbox's markup, rendered by its own components in a tsx child process. */
 function renderDevMailbox(input: DevMailboxRenderInput): DevMailboxRenderOutput {
-  const result = spawnSync('npx', ['--no', 'tsx', 'tests/e2e/support/render-dev-mailbox.tsx'], {
+  const result = spawnSync('npx', ['--no', 'tsx', path.join(__dirname, 'support', 'render-dev-mailbox.tsx')], {
+    cwd: path.resolve(__dirname, '..', '..'),
     input: JSON.stringify(input),
     encoding: 'utf8',
     timeout: 60_000,

@@ -9,6 +9,7 @@ import { logOut } from "@/app/logout/actions";
 import { logOutOtherSessions, regenerateCodes } from "@/app/security/actions";
 import { listUserSessions } from "@/lib/sessions/list-user-sessions";
 import { countRemainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
+import { TableScroll } from "@/app/_components/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -63,7 +64,7 @@ export default async function SecurityPage() {
 
         <section aria-labelledby="security-sessions">
           <h2 id="security-sessions">{t("sessions.heading")}</h2>
-          <div className="table-scroll">
+          <TableScroll label={t("sessions.heading")}>
             <table className="data-table">
               <thead>
                 <tr>
@@ -94,7 +95,7 @@ export default async function SecurityPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <LogOutOtherSessionsForm action={logOutOtherSessions} />
         </section>
       </main>

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listDevMailbox } from '@/lib/email/list-dev-mailbox';
-import { DevMailboxList } from './_components/dev-mailbox-list';
+import { DevMailboxInbox } from './_components/dev-mailbox-inbox';
 
 // Development tool: emails written by the dev mailbox transport (no RESEND_API_KEY). It asks for no
 // sign-in only because it never exists in production: every entry point here calls notFound() there,
@@ -17,13 +17,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DevMailboxPage() {
   if (process.env.NODE_ENV === 'production') notFound();
-  const t = await getTranslations('devMailbox');
   const entries = await listDevMailbox(getDb());
-  return (
-    <main className="page" id="main">
-      <h1>{t('title')}</h1>
-      <p className="notice">{t('notice')}</p>
-      <DevMailboxList entries={entries} />
-    </main>
-  );
+  return <DevMailboxInbox entries={entries} />;
 }

@@ -21,7 +21,9 @@ export default async function TwoFactorCodePage() {
         <p>{t('twoFactor.intro')}</p>
         <TwoFactorCodeForm action={submitTwoFactorCode} cancelHref="/login" />
         <p>
-          <Link href="/login/recovery">{t('recoveryLogin.link')}</Link>
+          <Link href="/login/recovery" className="form__secondary-link">
+            {t('recoveryLogin.link')}
+          </Link>
         </p>
       </div>
     </main>

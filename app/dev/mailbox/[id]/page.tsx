@@ -13,9 +13,5 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
   if (!parsed.success) notFound();
   const message = await getDevMailboxMessage(getDb(), parsed.data);
   if (!message) notFound();
-  return (
-    <main className="page" id="main">
-      <DevMailboxMessageView message={message} />
-    </main>
-  );
+  return <DevMailboxMessageView message={message} />;
 }

@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { DevMailboxEntry } from '@/lib/email/list-dev-mailbox';
+import { TableScroll } from '@/app/_components/table-scroll';
 
 export function DevMailboxList({ entries }: { entries: DevMailboxEntry[] }) {
   const t = useTranslations('devMailbox');
   const format = useFormatter();
   if (entries.length === 0) return <p className="empty-state">{t('empty')}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('title')}>
       <table className="data-table">
         <thead>
           <tr>
@@ -30,6 +31,6 @@ export function DevMailboxList({ entries }: { entries: DevMailboxEntry[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,23 +2,30 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { DevMailboxMessage } from '@/lib/email/list-dev-mailbox';
 
+/** The whole message page below the root layout, so the browser suite can check it outside development. */
 export function DevMailboxMessageView({ message }: { message: DevMailboxMessage }) {
   const t = useTranslations('devMailbox');
   const format = useFormatter();
   const htmlUrl = `/dev/mailbox/${message.id}/html`;
   return (
-    <article>
+    <main className="page" id="main">
       <p>
         <Link href="/dev/mailbox">{t('back')}</Link>
       </p>
       <h1>{message.subject}</h1>
       <dl className="summary-list">
-        <dt>{t('to')}</dt>
-        <dd>{message.to}</dd>
-        <dt>{t('time')}</dt>
-        <dd>{format.dateTime(message.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</dd>
-        <dt>{t('status')}</dt>
-        <dd>{message.status}</dd>
+        <div className="summary-list__row">
+          <dt>{t('to')}</dt>
+          <dd>{message.to}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t('time')}</dt>
+          <dd>{format.dateTime(message.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>{t('status')}</dt>
+          <dd>{message.status}</dd>
+        </div>
       </dl>
       <h2>{t('html')}</h2>
       <p>
@@ -39,6 +46,6 @@ export function DevMailboxMessageView({ message }: { message: DevMailboxMessage 
       />
       <h2>{t('plainText')}</h2>
       <pre className="dev-mailbox-text">{message.text}</pre>
-    </article>
+    </main>
   );
 }

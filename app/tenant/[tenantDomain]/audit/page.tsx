@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
 import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit/list-audit-events';
+import { TableScroll } from '@/app/_components/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -69,7 +70,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       {page.events.length === 0 ? (
         <p className="empty-state">{t('empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('table.caption')}>
           <table className="data-table">
             <caption className="visually-hidden">{t('table.caption')}</caption>
             <thead>
@@ -98,7 +99,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       <nav className="audit-pagination" aria-label={t('table.caption')}>

@@ -5,6 +5,7 @@ import { hasPermission } from '@/lib/access/permissions';
 import { ConfirmActionForm } from '@/app/tenant/[tenantDomain]/users/_components/confirm-action-form';
 import { listNonCompliantAdmins } from '@/lib/customers/list-two-factor-compliance';
 import { sendActivationAction, sendActivationToAllAction } from './actions';
+import { TableScroll } from '@/app/_components/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -28,7 +29,7 @@ export default async function CompliancePage({ params }: { params: Promise<{ ten
           {canSend ? (
             <ConfirmActionForm {...common} action={sendActivationToAllAction.bind(null, domain)} hiddenFields={{}} triggerLabel={t('sendAll')} question={t('confirmSendAll')} />
           ) : null}
-          <div className="table-scroll">
+          <TableScroll label={t('caption')}>
             <table className="data-table">
               <caption className="visually-hidden">{t('caption')}</caption>
               <thead>
@@ -62,7 +63,7 @@ export default async function CompliancePage({ params }: { params: Promise<{ ten
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </main>

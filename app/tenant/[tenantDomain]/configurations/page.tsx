@@ -7,6 +7,7 @@ import { FormMessage } from '@/app/_components/form-message';
 import { hasPermission } from '@/lib/access/permissions';
 import { listConfigurationProfiles } from '@/lib/configurations/list-configuration-profiles';
 import { deleteProfileAction } from './actions';
+import { TableScroll } from '@/app/_components/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -45,7 +46,7 @@ export default async function ConfigurationsPage({
       {profiles.length === 0 ? (
         <p className="empty-state">{t('empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('table.caption')}>
           <table className="data-table">
             <caption className="visually-hidden">{t('table.caption')}</caption>
             <thead>
@@ -99,7 +100,7 @@ export default async function ConfigurationsPage({
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </main>
   );

@@ -10,6 +10,7 @@ import { normaliseSearchTerm } from '@/lib/switcher/search-term';
 import { createLicenseAction, editCustomerAction, extendLicenseAction, revokeLicenseAction } from './actions';
 import { CreateLicenseDialog } from './_components/create-license-dialog';
 import { InlineActionForm } from './_components/inline-action-form';
+import { TableScroll } from '@/app/_components/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -68,7 +69,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
       </form>
 
       {customers.length === 0 ? <p className="empty-state">{t('empty')}</p> : (
-        <div className="table-scroll">
+        <TableScroll label={t('table.caption')}>
           <table className="data-table customers-table">
             <caption className="visually-hidden">{t('table.caption')}</caption>
             <thead>
@@ -137,7 +138,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <nav aria-label={t('pagination.label')} className="pagination">
         {page > 1 ? <Link href={pageHref(page - 1)}>{t('pagination.previous')}</Link> : null}{' '}

@@ -7,6 +7,7 @@ import { canGrantRole, ROLES } from '@/lib/users/role-grants';
 import { createUserAction } from './actions';
 import { CreateUserForm } from './_components/create-user-form';
 import { UserRowActions } from './_components/user-row-actions';
+import { TableScroll } from '@/app/_components/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -36,7 +37,7 @@ export default async function UsersPage({ params }: { params: Promise<{ tenantDo
       {rows.length === 0 ? (
         <p className="empty-state">{t('empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('table.caption')}>
           <table className="data-table users-table">
             <caption className="visually-hidden">{t('table.caption')}</caption>
             <thead>
@@ -102,7 +103,7 @@ export default async function UsersPage({ params }: { params: Promise<{ tenantDo
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       {canManage ? (

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
 import { listExpiringLicenses } from '@/lib/licenses/list-expiring-licenses';
+import { TableScroll } from '@/app/_components/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -19,7 +20,7 @@ export default async function ExpiringLicensesPage({ params }: { params: Promise
       <p>{t('expiring.intro')}</p>
       <p><Link href={`/tenant/${access.actingTenant.tenantDomain}/customers`}>{t('expiring.back')}</Link></p>
       {rows.length === 0 ? <p className="empty-state">{t('expiring.empty')}</p> : (
-        <div className="table-scroll">
+        <TableScroll label={t('expiring.title')}>
           <table className="data-table">
             <caption className="visually-hidden">{t('expiring.title')}</caption>
             <thead>
@@ -45,7 +46,7 @@ export default async function ExpiringLicensesPage({ params }: { params: Promise
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </main>
   );

@@ -92,6 +92,19 @@ writeMinimalApp();
 build(MINIMAL_APP_DIR);
 
 const database = await prepareDatabase();
+const cleanUp = async () => {
+  await database.cleanup();
+  if (!process.env.BENCH_KEEP_MINIMAL_APP) rmSync(MINIMAL_APP_DIR, { recursive: true, force: true });
+};
+// Ctrl-C: the servers are killed by their own handlers; drop the database and the minimal app too.
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
 try {
   await migrateDatabase(database.url);
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
@@ -124,6 +137,5 @@ try {
   }
   printFigures({ portal: figures.portal, minimal: figures.minimal, starts: STARTS, requests: REQUESTS, concurrency: CONCURRENCY, paths: MINIMAL_APP_PATHS });
 } finally {
-  await database.cleanup();
-  if (!process.env.BENCH_KEEP_MINIMAL_APP) rmSync(MINIMAL_APP_DIR, { recursive: true, force: true });
+  await cleanUp();
 }

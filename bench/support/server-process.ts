@@ -53,11 +53,27 @@ export async function startServerProcess(options: {
     stdio: ['ignore', logFd, logFd],
   });
   closeSync(logFd);
+  // The server runs in its own process group: kill it however this script ends, Ctrl-C included.
   const killOnExit = () => killGroup(child, 'SIGKILL');
-  process.once('exit', killOnExit);
+  const killOnSignal = (signal: NodeJS.Signals) => {
+    killOnExit();
+    // Default behaviour (exit) unless the caller handles the signal too, e.g. to clean up.
+    if (process.listeners(signal).every((listener) => listener === killOnSignal)) {
+      stopListening();
+      process.kill(process.pid, signal);
+    }
+  };
+  const stopListening = () => {
+    process.off('exit', killOnExit);
+    process.off('SIGINT', killOnSignal);
+    process.off('SIGTERM', killOnSignal);
+  };
+  process.on('exit', killOnExit);
+  process.on('SIGINT', killOnSignal);
+  process.on('SIGTERM', killOnSignal);
 
   const stop = async () => {
-    process.off('exit', killOnExit);
+    stopListening();
     if (!isRunning(child)) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     killGroup(child, 'SIGTERM');

@@ -29,7 +29,7 @@ export function printFigures(options: {
 }): void {
   const { portal, minimal, starts, requests, concurrency, paths } = options;
   const js = (figures: Figures, key: 'encodedBytes' | 'decodedBytes') => sumBytes(figures.scripts, key);
-  console.log(`\nStart and memory (node server.mjs of each production build; ${starts} starts each, alternating;`);
+  console.log(`\nStart and memory (node server.mjs of each production build; ${starts} start${starts === 1 ? '' : 's'} each, alternating;`);
   console.log(`${requests} GETs of ${paths.join(' and ')} in turn, ${concurrency} keep-alive clients):`);
   row('', 'portal', 'minimal', 'ratio');
   row('spawn to first 200 on /login (median)', `${median(portal.startMs).toFixed(0)} ms`, `${median(minimal.startMs).toFixed(0)} ms`, ratio(median(portal.startMs), median(minimal.startMs)));

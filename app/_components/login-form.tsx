@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useId, useRef } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
@@ -103,9 +102,12 @@ export function LoginForm({ action, defaultTenantDomain, passwordForgottenHref }
         <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
           {t('submit')}
         </button>
-        <Link href={passwordForgottenHref} className="form__secondary-link">
+        {/* A plain link: with next/link Turbopack put another copy of the link's router helpers into
+            this form's chunk, 3 KiB gzipped of /login's JavaScript (bench/README.md, login page
+            weight); a full page load to the reset form costs nothing that matters. */}
+        <a href={passwordForgottenHref} className="form__secondary-link">
           {t('passwordForgotten')}
-        </Link>
+        </a>
       </div>
     </form>
   );

@@ -5,7 +5,6 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import { migrateDatabase } from '../db/migrate';
 import { findFreePort } from '../tests/support/free-port';
 import { runLighthouse } from './support/lighthouse-scores';
@@ -13,6 +12,7 @@ import { MINIMAL_APP_DIR, MINIMAL_APP_PATHS, writeMinimalApp } from './support/m
 import { launchBenchBrowser, measureScriptTransfer } from './support/page-weight';
 import { sendRequests, startServerProcess, type ServerProcess } from './support/server-process';
 import { printFigures, type Figures } from './support/startup-report';
+import { prepareBenchDatabase } from './support/bench-database';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -33,26 +33,6 @@ function build(dir: string): void {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   execFileSync(process.execPath, [nextBin, 'build'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env });
   log(`built ${path.relative(REPO_ROOT, dir) || 'the portal'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-}
-
-/** A throwaway database on DATABASE_URL's server, else an embedded PostgreSQL (as the switcher benchmark does). */
-async function prepareDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const external = process.env.DATABASE_URL;
-  if (!external) {
-    const { startThrowawayPostgres } = await import('../tests/support/throwaway-postgres');
-    const server = await startThrowawayPostgres({ prefix: 'msp-bench-' });
-    return { url: server.url, cleanup: server.stop };
-  }
-  const name = `msp_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: external });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(external);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 async function start(app: App): Promise<ServerProcess> {
@@ -91,7 +71,7 @@ else build(REPO_ROOT);
 writeMinimalApp();
 build(MINIMAL_APP_DIR);
 
-const database = await prepareDatabase();
+const database = await prepareBenchDatabase('msp_bench');
 const cleanUp = async () => {
   await database.cleanup();
   if (!process.env.BENCH_KEEP_MINIMAL_APP) rmSync(MINIMAL_APP_DIR, { recursive: true, force: true });

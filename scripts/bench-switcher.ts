@@ -1,40 +1,14 @@
 // npm run bench:switcher — prints p50/p95 of the switcher search through the page's data
 // function and as raw SQL, their ratio, and EXPLAIN plans. It asserts nothing (no timed tests).
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 
 const { migrateDatabase } = await import('../db/migrate');
+const { prepareBenchDatabase } = await import('../bench/support/bench-database');
 const { seedSwitcherData, CUSTOMERS_PER_RESELLER, RESELLERS } = await import('../bench/seed-switcher-data');
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const TERMS = ['', 'alpha', 'logistik', 'gmbh', 'rhein bau', '4711', '12345', 'süd', 'weber tech', 'e.k.', 'zzz', '100', 'main medien 3', 'co. kg', 'isar'];
-
-async function prepareDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const external = process.env.DATABASE_URL;
-  if (external) {
-    // Never seed 100,000 tenants into someone's database: a throwaway database on the same server.
-    const name = `msp_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: external });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(external);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      cleanup: async () => {
-        const again = new Client({ connectionString: external });
-        await again.connect();
-        await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await again.end();
-      },
-    };
-  }
-  const { startThrowawayPostgres } = await import('../tests/support/throwaway-postgres');
-  const server = await startThrowawayPostgres({ prefix: 'msp-bench-' });
-  return { url: server.url, cleanup: server.stop };
-}
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -52,7 +26,7 @@ const RAW_BADGES_SQL = `
   SELECT tenant_id, type, valid_until FROM licenses
   WHERE tenant_id = ANY($1::uuid[]) AND revoked_at IS NULL AND valid_from <= now() AND valid_until > now()`;
 
-const { url, cleanup } = await prepareDatabase();
+const { url, cleanup } = await prepareBenchDatabase('msp_bench');
 try {
   process.env.DATABASE_URL = url;
   await migrateDatabase(url);

@@ -3,6 +3,8 @@ import { headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
+import { browserMessages } from '@/messages';
 import { MAIN_CONTENT_ID } from './_components/main-content';
 import './globals.css';
 
@@ -25,8 +27,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href={`#${MAIN_CONTENT_ID}`} className="skip-link">
           {t('skipToContent')}
         </a>
-        {/* next-intl 4 passes locale, messages, time zone and formats on from i18n/request.ts. */}
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* next-intl 4 passes locale, time zone and formats on from i18n/request.ts; the messages
+            without the server-only ones (emails, dev mailbox). */}
+        <NextIntlClientProvider messages={browserMessages(isLocale(locale) ? locale : DEFAULT_LOCALE)}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -29,3 +29,13 @@ export const MESSAGES = {
 };
 
 export type Messages = (typeof MESSAGES)['en'];
+
+/**
+ * The catalogue the browser gets (app/layout.tsx): everything but the texts only the server renders,
+ * emails and the development mailbox, which would otherwise travel in every page's HTML.
+ * tests/unit/messages.test.ts checks that no client component asks for them.
+ */
+export function browserMessages(locale: keyof typeof MESSAGES) {
+  const { email: _email, devMailbox: _devMailbox, ...messages } = MESSAGES[locale];
+  return messages;
+}

@@ -1,4 +1,6 @@
-import { MESSAGES } from '@/messages';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { browserMessages, MESSAGES } from '@/messages';
 
 const { de, en } = MESSAGES;
 
@@ -67,5 +69,31 @@ describe('message files', () => {
     expect(german.get('twoFactor.submit')).toBe('Bestätigen');
     expect(german.get('language.submit')).toBe('Übernehmen');
     expect([...german.values()].join(' ')).not.toMatch(/\b(Bestaetigen|Uebernehmen|ungueltig|Geraete)\b/i);
+  });
+});
+
+describe('messages sent to the browser', () => {
+  const SERVER_ONLY = ['email', 'devMailbox'];
+
+  it.each(['en', 'de'] as const)('%s: everything but the server-only namespaces', (locale) => {
+    const sent = Object.keys(browserMessages(locale)).sort();
+    expect(sent).toEqual(Object.keys(MESSAGES[locale]).filter((key) => !SERVER_ONLY.includes(key)).sort());
+  });
+
+  it('are enough for every client component: none asks for a server-only namespace', () => {
+    const root = path.resolve(__dirname, '..', '..');
+    const sourceFiles = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) return sourceFiles(full);
+        return /\.(ts|tsx)$/.test(entry.name) ? [full] : [];
+      });
+    const clientFiles = ['app', 'lib'].flatMap((dir) => sourceFiles(path.join(root, dir))).filter((file) => /^['"]use client['"]/m.test(readFileSync(file, 'utf8')));
+    expect(clientFiles.length).toBeGreaterThan(10);
+    // A translator for the namespace, or a message key inside it ('email' alone is a form field).
+    const names = SERVER_ONLY.join('|');
+    const asks = new RegExp(`useTranslations\\(\\s*['"\`](${names})\\b|['"\`](${names})\\.`);
+    const offenders = clientFiles.filter((file) => asks.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });

@@ -33,7 +33,12 @@ function prepareDataDirForPostgresUser(dataDir: string): void {
   // Every parent folder must be traversable by that user.
   for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const mode = statSync(dir).mode;
-    if ((mode & 0o001) === 0) throw new Error(`${dir} is not traversable by the postgres user (mode ${mode.toString(8)})`);
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `${dir} is not traversable by the postgres user (mode ${mode.toString(8)}): as root the embedded ` +
+          `PostgreSQL runs as that user. Run \`chmod o+x ${dir}\`, clone elsewhere, or set DATABASE_URL.`,
+      );
+    }
   }
 }
 

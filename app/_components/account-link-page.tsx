@@ -7,6 +7,7 @@ import { loadAccountLink, type AccountLink } from '@/lib/password-reset/load-acc
 import { readTwoFactorSetup } from '@/lib/two-factor/start-two-factor-setup';
 import { readLinkAuthenticator } from '@/lib/password-reset/read-link-authenticator';
 import { ConfirmTwoFactorForm, NewPasswordForm, SecondFactorForm } from './account-link-forms';
+import { AuthCard } from '@/app/_components/auth-card';
 
 /** One page for reset and activation links: the step comes from the link's state on the server. */
 export async function AccountLinkPage({ purpose, token }: { purpose: AccountTokenPurpose; token: string }) {
@@ -15,37 +16,30 @@ export async function AccountLinkPage({ purpose, token }: { purpose: AccountToke
   const title = t(purpose === 'password_reset' ? 'titleReset' : 'titleActivation');
   if (!link) {
     return (
-      <main id="main" className="auth-page">
-        <div className="auth-card">
-          <h1>{title}</h1>
-          <p role="alert">{t('invalid')}</p>
-          <Link href="/password-forgotten">{t('requestNew')}</Link>
-        </div>
-      </main>
+      <AuthCard title={title}>
+        <p role="alert">{t('invalid')}</p>
+        <Link href="/password-forgotten">{t('requestNew')}</Link>
+      </AuthCard>
     );
   }
   const ref = { purpose, token };
   const account = `${link.user.username}@${link.tenant.tenantDomain}`;
   return (
-    <main id="main" className="auth-page">
-      <div className="auth-card">
-        <p className="auth-product">{account}</p>
-        <h1>{title}</h1>
-        {link.step === 'verify_second_factor' ? (
-          <>
-            <p>{t('secondFactor.intro')}</p>
-            <SecondFactorForm action={verifySecondFactorAction.bind(null, ref)} />
-          </>
-        ) : null}
-        {link.step === 'choose_password' ? (
-          <NewPasswordForm action={choosePasswordAction.bind(null, ref)} minLength={PASSWORD_MIN_LENGTH_WITH_TWO_FACTOR} />
-        ) : null}
-        {link.step === 'choose_password' && link.mayShowActiveAuthenticator ? <ActiveAuthenticator link={link} /> : null}
-        {link.step === 'set_up_two_factor' && link.token.twoFactorSetupSecretEncrypted ? (
-          <TwoFactorSetupStep link={{ ...link, secretEncrypted: link.token.twoFactorSetupSecretEncrypted }} linkRef={ref} />
-        ) : null}
-      </div>
-    </main>
+    <AuthCard title={title} product={account}>
+      {link.step === 'verify_second_factor' ? (
+        <>
+          <p>{t('secondFactor.intro')}</p>
+          <SecondFactorForm action={verifySecondFactorAction.bind(null, ref)} />
+        </>
+      ) : null}
+      {link.step === 'choose_password' ? (
+        <NewPasswordForm action={choosePasswordAction.bind(null, ref)} minLength={PASSWORD_MIN_LENGTH_WITH_TWO_FACTOR} />
+      ) : null}
+      {link.step === 'choose_password' && link.mayShowActiveAuthenticator ? <ActiveAuthenticator link={link} /> : null}
+      {link.step === 'set_up_two_factor' && link.token.twoFactorSetupSecretEncrypted ? (
+        <TwoFactorSetupStep link={{ ...link, secretEncrypted: link.token.twoFactorSetupSecretEncrypted }} linkRef={ref} />
+      ) : null}
+    </AuthCard>
   );
 }
 

@@ -9,10 +9,11 @@ import { logOut } from '@/app/logout/actions';
 import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
 import { switchToCustomerAction } from './actions';
 import { CustomerSwitcher } from './_components/customer-switcher';
+import { pageTitle } from '@/app/_server/page-title';
+import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('switcher.title')} · ${t('app.name')}` };
+  return { title: await pageTitle('switcher.title') };
 }
 
 // "Customer selection": where a reseller lands after login. Customers never see it (404).
@@ -29,14 +30,14 @@ export default async function CustomerSelectionPage() {
         logoutAction={logOut}
         localeSwitcher={<LanguageSwitcher returnTo="/customers" />}
       />
-      <main id="main" className="page">
+      <MainContent className="page">
         <h1>{t('title')}</h1>
         <p>{t('intro', { resellerName: session.tenant.name })}</p>
         <p>
           <a href={`/tenant/${session.tenant.tenantDomain}`}>{t('ownTenant', { tenantDomain: session.tenant.tenantDomain })}</a>
         </p>
         <CustomerSwitcher initialPage={firstPage} searchUrl="/customers/search" selectAction={switchToCustomerAction} autoFocus />
-      </main>
+      </MainContent>
     </>
   );
 }

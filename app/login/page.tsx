@@ -5,10 +5,11 @@ import { LoginForm } from '@/app/_components/login-form';
 import { LAST_TENANT_COOKIE } from '@/app/login/login-cookies';
 import { submitPasswordStep } from '@/app/login/actions';
 import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
+import { pageTitle } from '@/app/_server/page-title';
+import { AuthCard } from '@/app/_components/auth-card';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('login.title')} · ${t('app.name')}` };
+  return { title: await pageTitle('login.title') };
 }
 
 const NOTICES: Record<string, string> = {
@@ -24,21 +25,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const notice = typeof reason === 'string' ? NOTICES[reason] : undefined;
   const lastTenant = (await cookies()).get(LAST_TENANT_COOKIE)?.value;
   return (
-    <main id="main" className="auth-page">
-      <div className="auth-card">
-        <p className="auth-product">{t('app.name')}</p>
-        <h1>{t('login.heading')}</h1>
-        {notice ? (
-          <p className="notice" role="alert">
-            {t(notice)}
-          </p>
-        ) : null}
-        <LoginForm
-          action={submitPasswordStep}
-          defaultTenantDomain={lastTenant ? (parseTenantDomain(lastTenant) ?? undefined) : undefined}
-          passwordForgottenHref="/password-forgotten"
-        />
-      </div>
-    </main>
+    <AuthCard title={t('login.heading')} product={t('app.name')}>
+      {notice ? (
+        <p className="notice" role="alert">
+          {t(notice)}
+        </p>
+      ) : null}
+      <LoginForm
+        action={submitPasswordStep}
+        defaultTenantDomain={lastTenant ? (parseTenantDomain(lastTenant) ?? undefined) : undefined}
+        passwordForgottenHref="/password-forgotten"
+      />
+    </AuthCard>
   );
 }

@@ -5,10 +5,11 @@ import { PasswordForgottenForm } from '@/app/_components/password-forgotten-form
 import { LAST_TENANT_COOKIE } from '@/app/login/login-cookies';
 import { requestPasswordResetAction } from '@/app/password-forgotten/actions';
 import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
+import { pageTitle } from '@/app/_server/page-title';
+import { AuthCard } from '@/app/_components/auth-card';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('passwordForgotten.title')} · ${t('app.name')}` };
+  return { title: await pageTitle('passwordForgotten.title') };
 }
 
 export default async function PasswordForgottenPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -16,18 +17,14 @@ export default async function PasswordForgottenPage({ searchParams }: { searchPa
   const { reason } = await searchParams;
   const lastTenant = (await cookies()).get(LAST_TENANT_COOKIE)?.value;
   return (
-    <main id="main" className="auth-page">
-      <div className="auth-card">
-        <p className="auth-product">{t('app.name')}</p>
-        <h1>{t('passwordForgotten.title')}</h1>
-        {reason === 'link' ? (
-          <p className="notice" role="alert">
-            {t('accountLink.invalid')}
-          </p>
-        ) : null}
-        <p>{t('passwordForgotten.intro')}</p>
-        <PasswordForgottenForm action={requestPasswordResetAction} defaultTenantDomain={lastTenant ? (parseTenantDomain(lastTenant) ?? undefined) : undefined} />
-      </div>
-    </main>
+    <AuthCard title={t('passwordForgotten.title')} product={t('app.name')}>
+      {reason === 'link' ? (
+        <p className="notice" role="alert">
+          {t('accountLink.invalid')}
+        </p>
+      ) : null}
+      <p>{t('passwordForgotten.intro')}</p>
+      <PasswordForgottenForm action={requestPasswordResetAction} defaultTenantDomain={lastTenant ? (parseTenantDomain(lastTenant) ?? undefined) : undefined} />
+    </AuthCard>
   );
 }

@@ -10,6 +10,7 @@ import { logOutOtherSessions, regenerateCodes } from "@/app/security/actions";
 import { listUserSessions } from "@/lib/sessions/list-user-sessions";
 import { countRemainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
 import { TableScroll } from "@/app/_components/table-scroll";
+import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -38,7 +39,7 @@ export default async function SecurityPage() {
         tenantDomain={session.tenant.tenantDomain}
         logoutAction={logOut}
       />
-      <main id="main" className="page">
+      <MainContent className="page">
         <p>
           <Link href={`/tenant/${session.tenant.tenantDomain}`}>
             {t("back")}
@@ -98,7 +99,7 @@ export default async function SecurityPage() {
           </TableScroll>
           <LogOutOtherSessionsForm action={logOutOtherSessions} />
         </section>
-      </main>
+      </MainContent>
     </>
   );
 }

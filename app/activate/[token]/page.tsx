@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { AccountLinkPage } from '@/app/_components/account-link-page';
+import { pageTitle } from '@/app/_server/page-title';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('accountLink.titleActivation')} · ${t('app.name')}`, referrer: 'no-referrer' };
+  return { title: await pageTitle('accountLink.titleActivation'), referrer: 'no-referrer' };
 }
 
 export default async function Page({ params }: { params: Promise<{ token: string }> }) {

@@ -6,10 +6,11 @@ import { confirmLoginSetup, continueLogin } from '@/app/login/setup/actions';
 import { enableTwoFactorFromLogin } from '@/app/login/two-factor-required/actions';
 import { getTwoFactorRequirement } from '@/lib/two-factor/get-two-factor-requirement';
 import { readLoginTwoFactorSetup } from '@/lib/two-factor/login-two-factor-setup';
+import { pageTitle } from '@/app/_server/page-title';
+import { AuthCard } from '@/app/_components/auth-card';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('twoFactorSetup.title')} · ${t('app.name')}` };
+  return { title: await pageTitle('twoFactorSetup.title') };
 }
 
 // Inside the pending login only. The secret lives in the pending login row (encrypted) and in
@@ -77,12 +78,7 @@ export default async function TwoFactorSetupPage() {
 
 function Shell({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <main id="main" className="auth-page">
-      <div className="auth-card">
-        <h1>{title}</h1>
-        {children}
-      </div>
-    </main>
+    <AuthCard title={title}>{children}</AuthCard>
   );
 }
 

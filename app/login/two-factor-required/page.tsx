@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
 import { TwoFactorRequiredDialog } from '@/app/_components/two-factor-required-dialog';
 import { requirePendingLogin } from '@/app/login/pending-login-context';
 import { enableTwoFactorFromLogin, remindMeLater, requestActivationEmail } from '@/app/login/two-factor-required/actions';
 import { getEnv } from '@/lib/env';
 import { getTwoFactorRequirement } from '@/lib/two-factor/get-two-factor-requirement';
+import { pageTitle } from '@/app/_server/page-title';
+import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('twoFactorDialog.title')} · ${t('app.name')}` };
+  return { title: await pageTitle('twoFactorDialog.title') };
 }
 
 // Administrators without two-factor stop here: the pending login never becomes a session
@@ -21,7 +21,7 @@ export default async function TwoFactorRequiredPage() {
   // Re-enrollment after the last recovery code: straight to the setup.
   if (requirement.hasTwoFactor) redirect('/login/setup');
   return (
-    <main id="main" className="auth-page">
+    <MainContent className="auth-page">
       <TwoFactorRequiredDialog
         isRspLinked={requirement.isRspLinked}
         resellerPortalUrl={getEnv().RESELLER_PORTAL_URL}
@@ -31,6 +31,6 @@ export default async function TwoFactorRequiredPage() {
         sendActivationEmailAction={requestActivationEmail}
         backHref="/login"
       />
-    </main>
+    </MainContent>
   );
 }

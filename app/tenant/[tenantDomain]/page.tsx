@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { TenantOverview } from '@/app/_components/tenant-overview';
 import { requireTenantAccess } from '@/app/_server/request-context';
 import { getTenantOverview } from '@/lib/tenants/get-tenant-overview';
+import { pageTitle } from '@/app/_server/page-title';
+import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('tenant.overview.title')} · ${t('app.name')}` };
+  return { title: await pageTitle('tenant.overview.title') };
 }
 
 export default async function TenantOverviewPage({ params }: { params: Promise<{ tenantDomain: string }> }) {
@@ -14,8 +14,8 @@ export default async function TenantOverviewPage({ params }: { params: Promise<{
   const access = await requireTenantAccess(tenantDomain);
   const overview = await getTenantOverview(access);
   return (
-    <main id="main" className="page">
+    <MainContent className="page">
       <TenantOverview tenant={overview.tenant} licenses={overview.licenses} />
-    </main>
+    </MainContent>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { DevMailboxMessage } from '@/lib/email/list-dev-mailbox';
+import { MainContent } from '@/app/_components/main-content';
 
 /** The whole message page below the root layout, so the browser suite can check it outside development. */
 export function DevMailboxMessageView({ message }: { message: DevMailboxMessage }) {
@@ -8,7 +9,7 @@ export function DevMailboxMessageView({ message }: { message: DevMailboxMessage 
   const format = useFormatter();
   const htmlUrl = `/dev/mailbox/${message.id}/html`;
   return (
-    <main className="page" id="main">
+    <MainContent className="page">
       <p>
         <Link href="/dev/mailbox">{t('back')}</Link>
       </p>
@@ -46,6 +47,6 @@ export function DevMailboxMessageView({ message }: { message: DevMailboxMessage 
       />
       <h2>{t('plainText')}</h2>
       <pre className="dev-mailbox-text">{message.text}</pre>
-    </main>
+    </MainContent>
   );
 }

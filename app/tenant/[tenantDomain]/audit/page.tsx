@@ -4,10 +4,11 @@ import { getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
 import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit/list-audit-events';
 import { TableScroll } from '@/app/_components/table-scroll';
+import { pageTitle } from '@/app/_server/page-title';
+import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('audit.title')} · ${t('app.name')}` };
+  return { title: await pageTitle('audit.title') };
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -34,7 +35,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   };
 
   return (
-    <main id="main" className="page">
+    <MainContent className="page">
       <h1>{t('title')}</h1>
       <p>{t('intro', { tenantName: access.actingTenant.name })}</p>
 
@@ -106,6 +107,6 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         {query.cursor ? <Link href={withQuery({})}>{t('newest')}</Link> : null}
         {page.nextCursor ? <Link href={withQuery({ cursor: page.nextCursor })}>{t('older')}</Link> : null}
       </nav>
-    </main>
+    </MainContent>
   );
 }

@@ -6,10 +6,11 @@ import { ConfirmActionForm } from '@/app/tenant/[tenantDomain]/users/_components
 import { listNonCompliantAdmins } from '@/lib/customers/list-two-factor-compliance';
 import { sendActivationAction, sendActivationToAllAction } from './actions';
 import { TableScroll } from '@/app/_components/table-scroll';
+import { pageTitle } from '@/app/_server/page-title';
+import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('compliance.title')} · ${t('app.name')}` };
+  return { title: await pageTitle('compliance.title') };
 }
 
 export default async function CompliancePage({ params }: { params: Promise<{ tenantDomain: string }> }) {
@@ -21,7 +22,7 @@ export default async function CompliancePage({ params }: { params: Promise<{ ten
   // Auditors see the list; sending activation emails is an administrator's change.
   const canSend = hasPermission(access, 'compliance.manage');
   return (
-    <main id="main" className="page">
+    <MainContent className="page">
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       {admins.length === 0 ? <p className="empty-state">{t('empty')}</p> : (
@@ -66,6 +67,6 @@ export default async function CompliancePage({ params }: { params: Promise<{ ten
           </TableScroll>
         </>
       )}
-    </main>
+    </MainContent>
   );
 }

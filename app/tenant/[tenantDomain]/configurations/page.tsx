@@ -8,10 +8,11 @@ import { hasPermission } from '@/lib/access/permissions';
 import { listConfigurationProfiles } from '@/lib/configurations/list-configuration-profiles';
 import { deleteProfileAction } from './actions';
 import { TableScroll } from '@/app/_components/table-scroll';
+import { pageTitle } from '@/app/_server/page-title';
+import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('configurations.title')} · ${t('app.name')}` };
+  return { title: await pageTitle('configurations.title') };
 }
 
 const DONE_MESSAGES: Record<string, string> = { created: 'configurations.messages.created', updated: 'configurations.messages.updated' };
@@ -32,7 +33,7 @@ export default async function ConfigurationsPage({
   const doneMessage = typeof done === 'string' ? DONE_MESSAGES[done] : undefined;
 
   return (
-    <main id="main" className="page">
+    <MainContent className="page">
       <h1>{t('title')}</h1>
       <p>{t('intro', { tenantName: access.actingTenant.name })}</p>
       <FormMessage status={doneMessage ? 'success' : 'idle'} message={doneMessage} />
@@ -102,6 +103,6 @@ export default async function ConfigurationsPage({
           </table>
         </TableScroll>
       )}
-    </main>
+    </MainContent>
   );
 }

@@ -11,10 +11,11 @@ import { createLicenseAction, editCustomerAction, extendLicenseAction, revokeLic
 import { CreateLicenseDialog } from './_components/create-license-dialog';
 import { InlineActionForm } from './_components/inline-action-form';
 import { TableScroll } from '@/app/_components/table-scroll';
+import { pageTitle } from '@/app/_server/page-title';
+import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('customers.title')} · ${t('app.name')}` };
+  return { title: await pageTitle('customers.title') };
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -43,7 +44,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const now = new Date();
 
   return (
-    <main id="main" className="page">
+    <MainContent className="page">
       <h1>{t('title')}</h1>
       <p>
         <Link href={`/tenant/${domain}/customers/expiring`}>{t('expiring.link')}</Link>
@@ -145,6 +146,6 @@ export default async function CustomersPage({ params, searchParams }: { params: 
         <span>{t('pagination.page', { page })}</span>{' '}
         {hasNextPage ? <Link href={pageHref(page + 1)}>{t('pagination.next')}</Link> : null}
       </nav>
-    </main>
+    </MainContent>
   );
 }

@@ -8,10 +8,11 @@ import { createUserAction } from './actions';
 import { CreateUserForm } from './_components/create-user-form';
 import { UserRowActions } from './_components/user-row-actions';
 import { TableScroll } from '@/app/_components/table-scroll';
+import { pageTitle } from '@/app/_server/page-title';
+import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('users.title')} · ${t('app.name')}` };
+  return { title: await pageTitle('users.title') };
 }
 
 export default async function UsersPage({ params }: { params: Promise<{ tenantDomain: string }> }) {
@@ -25,7 +26,7 @@ export default async function UsersPage({ params }: { params: Promise<{ tenantDo
   const grantableRoles = ROLES.filter((role) => canGrantRole(access, role));
 
   return (
-    <main id="main" className="page">
+    <MainContent className="page">
       <h1>{t('title')}</h1>
       <p>
         {t('intro', {
@@ -113,6 +114,6 @@ export default async function UsersPage({ params }: { params: Promise<{ tenantDo
           <CreateUserForm action={createUserAction.bind(null, domain)} roles={grantableRoles} />
         </section>
       ) : null}
-    </main>
+    </MainContent>
   );
 }

@@ -7,10 +7,11 @@ import { recordObjectAccessDenied } from '@/lib/audit/audit-actor';
 import { getConfigurationProfile } from '@/lib/configurations/list-configuration-profiles';
 import { updateProfileAction } from '../actions';
 import { ProfileForm, type ProfileFormValues } from '../_components/profile-form';
+import { pageTitle } from '@/app/_server/page-title';
+import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('configurations.editTitle')} · ${t('app.name')}` };
+  return { title: await pageTitle('configurations.editTitle') };
 }
 
 export default async function EditProfilePage({ params }: { params: Promise<{ tenantDomain: string; profileId: string }> }) {
@@ -36,12 +37,12 @@ export default async function EditProfilePage({ params }: { params: Promise<{ te
     allowAppStore: settings.allowAppStore ?? true,
   };
   return (
-    <main id="main" className="page">
+    <MainContent className="page">
       <p>
         <Link href={`/tenant/${domain}/configurations`}>{t('backToList')}</Link>
       </p>
       <h1>{t('editTitle')}</h1>
       <ProfileForm action={updateProfileAction.bind(null, domain, profile.id)} initial={initial} submitLabel={t('form.save')} />
-    </main>
+    </MainContent>
   );
 }

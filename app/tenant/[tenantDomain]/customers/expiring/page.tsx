@@ -4,10 +4,11 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
 import { listExpiringLicenses } from '@/lib/licenses/list-expiring-licenses';
 import { TableScroll } from '@/app/_components/table-scroll';
+import { pageTitle } from '@/app/_server/page-title';
+import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: `${t('customers.expiring.title')} · ${t('app.name')}` };
+  return { title: await pageTitle('customers.expiring.title') };
 }
 
 export default async function ExpiringLicensesPage({ params }: { params: Promise<{ tenantDomain: string }> }) {
@@ -15,7 +16,7 @@ export default async function ExpiringLicensesPage({ params }: { params: Promise
   const access = await requireTenantPermission(tenantDomain, 'customers.view');
   const [rows, t, format] = await Promise.all([listExpiringLicenses(access.actingTenant.id), getTranslations('customers'), getFormatter()]);
   return (
-    <main id="main" className="page">
+    <MainContent className="page">
       <h1>{t('expiring.title')}</h1>
       <p>{t('expiring.intro')}</p>
       <p><Link href={`/tenant/${access.actingTenant.tenantDomain}/customers`}>{t('expiring.back')}</Link></p>
@@ -48,6 +49,6 @@ export default async function ExpiringLicensesPage({ params }: { params: Promise
           </table>
         </TableScroll>
       )}
-    </main>
+    </MainContent>
   );
 }

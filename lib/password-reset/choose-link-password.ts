@@ -1,14 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { accountTokens, users } from '@/db/schema';
-import { markAccountTokenUsed, revokeAccountTokens } from '@/lib/account-tokens/issue-account-token';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { accountTokens } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { checkPasswordPolicy, type PasswordPolicyIssue } from '@/lib/auth/password-policy';
 import { revokeAllSessionsOfUser } from '@/lib/auth/sessions';
-import { enqueueEmail } from '@/lib/email/enqueue-email';
-import { isLocale } from '@/lib/i18n/locales';
 import { createTwoFactorSetup } from '@/lib/two-factor/start-two-factor-setup';
+import { applyLinkPassword } from './apply-link-password';
 import type { AccountLink } from './load-account-link';
 
 export type ChoosePasswordResult =
@@ -40,29 +37,8 @@ export async function chooseLinkPassword(input: {
 
   if (link.user.hasTwoFactor && !link.enrollsNewAuthenticator) {
     const completed = await getDb().transaction(async (tx) => {
-      if (!(await markAccountTokenUsed(tx, link.token.id))) return false;
-      await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, link.user.id));
+      if (!(await applyLinkPassword(tx, { link, passwordHash, clientAddress: input.clientAddress }))) return false;
       await revokeAllSessionsOfUser(link.user.id, 'revoked', tx);
-      await revokeAccountTokens(tx, link.user.id);
-      await enqueueEmail(tx, {
-        template: 'password_changed',
-        payload: { username: link.user.username, tenantDomain: link.tenant.tenantDomain },
-        tenantId: link.tenant.id,
-        userId: link.user.id,
-        to: link.user.email,
-        locale: isLocale(link.user.locale) ? link.user.locale : 'en',
-      });
-      await recordAuditEvent(
-        {
-          action: 'password_reset.completed',
-          result: 'success',
-          tenantId: link.tenant.id,
-          actorUserId: link.user.id,
-          actorLabel: `${link.user.username}@${link.tenant.tenantDomain}`,
-          ipAddress: input.clientAddress,
-        },
-        tx,
-      );
       return true;
     });
     return completed ? { ok: true, completed: true } : { ok: false, code: 'link_used' };

@@ -1,11 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
-import { users } from '@/db/schema';
-import { markAccountTokenUsed, revokeAccountTokens } from '@/lib/account-tokens/issue-account-token';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { takeWindowQuota } from '@/lib/auth/login-throttle';
-import { enqueueEmail } from '@/lib/email/enqueue-email';
-import { isLocale } from '@/lib/i18n/locales';
 import { confirmTwoFactorSetup, TwoFactorSetupExpiredError } from '@/lib/two-factor/confirm-two-factor-setup';
+import { applyLinkPassword } from './apply-link-password';
 import type { AccountLink } from './load-account-link';
 import { LINK_CODE_ATTEMPTS } from './verify-link-second-factor';
 
@@ -34,30 +29,9 @@ export async function confirmLinkTwoFactor(input: {
     actorLabel,
     via: link.token.purpose,
     inTransaction: async (tx) => {
-      if (!(await markAccountTokenUsed(tx, link.token.id))) throw new TwoFactorSetupExpiredError();
-      await tx.update(users).set({ passwordHash: pendingPasswordHash, updatedAt: sql`now()` }).where(eq(users.id, link.user.id));
-      await revokeAccountTokens(tx, link.user.id);
-      if (link.token.purpose === 'password_reset') {
-        await enqueueEmail(tx, {
-          template: 'password_changed',
-          payload: { username: link.user.username, tenantDomain: link.tenant.tenantDomain },
-          tenantId: link.tenant.id,
-          userId: link.user.id,
-          to: link.user.email,
-          locale: isLocale(link.user.locale) ? link.user.locale : 'en',
-        });
+      if (!(await applyLinkPassword(tx, { link, passwordHash: pendingPasswordHash, clientAddress: input.clientAddress }))) {
+        throw new TwoFactorSetupExpiredError();
       }
-      await recordAuditEvent(
-        {
-          action: link.token.purpose === 'password_reset' ? 'password_reset.completed' : 'account.activated',
-          result: 'success',
-          tenantId: link.tenant.id,
-          actorUserId: link.user.id,
-          actorLabel,
-          ipAddress: input.clientAddress,
-        },
-        tx,
-      );
     },
   });
   if (result.ok) return result;

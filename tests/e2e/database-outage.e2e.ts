@@ -1,10 +1,8 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startCuttableTcpProxy, throughProxy, type CuttableTcpProxy } from '../support/cuttable-tcp-proxy';
-import { findFreePort } from '../support/free-port';
-import { startAppServer, type AppServer } from './support/app-server';
 import { launchBrowser, saveScreenshot } from './support/browser';
 import { closeE2eDb } from './support/db';
+import { startExtraInstance, type AppInstance } from './support/second-instance';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './support/sign-in';
 import { unusedTotpCode } from './support/totp';
 
@@ -17,32 +15,19 @@ const UNAVAILABLE = 'Logging in is not possible right now. Please try again late
 // What a leaked stack trace or driver error would look like in a page.
 const LEAK_PATTERN = /\n\s+at \S+ \(|ECONNRESET|ECONNREFUSED|Failed query|node_modules|webpack-internal/;
 
-function appEnv(): Record<string, string> {
-  // The app settings of the suite's server (global setup); the rest comes from this process.
-  const json = process.env.E2E_APP_ENV_JSON;
-  if (!json) throw new Error('E2E_APP_ENV_JSON is not set: run the browser suite with `npm run test:e2e`');
-  return JSON.parse(json) as Record<string, string>;
-}
-
 describe('PostgreSQL unavailable during login', () => {
   let browser: Browser;
   let proxy: CuttableTcpProxy;
-  let server: AppServer;
+  let server: AppInstance & { stop: () => Promise<void> };
 
   beforeAll(async () => {
     const databaseUrl = process.env.E2E_DATABASE_URL!;
     const target = new URL(databaseUrl);
     proxy = await startCuttableTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const port = await findFreePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    server = await startAppServer({
-      appDir: path.resolve(process.cwd(), process.env.E2E_APP_DIR ?? '.'),
-      repoRoot: process.cwd(),
-      port,
-      env: { ...process.env, ...appEnv(), NODE_ENV: 'production', DATABASE_URL: throughProxy(databaseUrl, proxy), PUBLIC_BASE_URL: baseUrl, AUTH_URL: baseUrl },
-      logPath: path.join(process.env.E2E_RESULTS_DIR ?? 'test-results', 'e2e-outage-server.log'),
-      readyPath: '/login',
-      readyTimeoutMs: 60_000,
+    server = await startExtraInstance({
+      name: 'outage',
+      logFile: 'e2e-outage-server.log',
+      overrides: (baseUrl) => ({ DATABASE_URL: throughProxy(databaseUrl, proxy), PUBLIC_BASE_URL: baseUrl, AUTH_URL: baseUrl }),
     });
     browser = await launchBrowser();
   });

@@ -20,21 +20,33 @@ export function firstInstance(): AppInstance {
   return { name: 'A', baseUrl: requiredEnv('E2E_BASE_URL'), logPath: requiredEnv('E2E_SERVER_LOG') };
 }
 
-/** Starts instance B on a free port; stop it in afterAll. */
-export async function startSecondInstance(): Promise<AppInstance & Pick<AppServer, 'stop'>> {
+/**
+ * Starts another production server of the suite's build with the suite's settings, on a free port;
+ * `overrides` may change settings that depend on its address. Stop it in afterAll.
+ */
+export async function startExtraInstance(options: {
+  name: string;
+  logFile: string;
+  overrides?: (baseUrl: string) => Record<string, string>;
+}): Promise<AppInstance & Pick<AppServer, 'stop'>> {
   const settings = JSON.parse(requiredEnv('E2E_APP_ENV_JSON')) as Record<string, string>;
-  const appDir = requiredEnv('E2E_APP_BUILD_DIR');
-  const logPath = path.join(requiredEnv('E2E_RESULTS_DIR'), 'e2e-server-b.log');
+  const logPath = path.join(requiredEnv('E2E_RESULTS_DIR'), options.logFile);
+  const port = await findFreePort();
   const server = await startAppServer({
-    appDir,
+    appDir: requiredEnv('E2E_APP_BUILD_DIR'),
     repoRoot: path.resolve(__dirname, '..', '..', '..'),
-    port: await findFreePort(),
-    env: { ...process.env, ...settings, NODE_ENV: 'production' },
+    port,
+    env: { ...process.env, ...settings, ...options.overrides?.(`http://127.0.0.1:${port}`), NODE_ENV: 'production' },
     logPath,
     readyPath: '/login',
     readyTimeoutMs: 60_000,
   });
-  return { name: 'B', baseUrl: server.baseUrl, logPath, stop: server.stop };
+  return { name: options.name, baseUrl: server.baseUrl, logPath, stop: server.stop };
+}
+
+/** Instance B of the two-instance test: the same settings as A, behind the same public address. */
+export function startSecondInstance(): Promise<AppInstance & Pick<AppServer, 'stop'>> {
+  return startExtraInstance({ name: 'B', logFile: 'e2e-server-b.log' });
 }
 
 export type LogEvent = { event?: string; result?: string; actor?: string; actorUserId?: string; outboxId?: string; details?: Record<string, unknown> } & Record<

@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { LOCALE_COOKIE, LOCALES } from '@/lib/i18n/locales';
-import { safeReturnTo } from '@/lib/i18n/return-to';
+import { safeReturnTo } from '@/lib/http/return-to';
 
 const ONE_YEAR_IN_SECONDS = 60 * 60 * 24 * 365;
 

@@ -8,6 +8,7 @@ import { rejectMalformedRequest } from '@/lib/http/reject-malformed-request';
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 const PROTECTED_PREFIXES = ['/tenant', '/customers'];
 const TOKEN_PAGE_PREFIXES = ['/reset-password', '/activate'];
+const TOKEN_PAGE_REFERRER_POLICY = 'same-origin';
 
 function buildContentSecurityPolicy(nonce: string, isDevelopment: boolean): string {
   return [
@@ -44,7 +45,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   response.headers.set('Content-Security-Policy', csp);
   response.headers.set('Cache-Control', 'no-store');
   if (TOKEN_PAGE_PREFIXES.some((prefix) => pathname.startsWith(prefix))) {
-    response.headers.set('Referrer-Policy', 'no-referrer');
+    // The token in the address never leaves for another site. Not `no-referrer`: with it the
+    // browser sends `Origin: null` with the page's own form post, which the cross-site check
+    // (and Next's) must refuse; `same-origin` only sends the address back to us, where the token
+    // already arrived in the request line (README, "Cross-site requests").
+    response.headers.set('Referrer-Policy', TOKEN_PAGE_REFERRER_POLICY);
   }
   return response;
 }

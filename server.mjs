@@ -5,7 +5,8 @@
 // forged client address from a real one (per-address throttling and audit depend on it).
 // Here the TCP peer decides: only a peer listed in TRUSTED_PROXIES may pass an
 // X-Forwarded-For chain on (the peer is appended to it); anyone else's header is replaced by
-// the peer address. lib/http/client-address.ts then reads the chain from the right.
+// the peer address. lib/http/client-address.ts then reads the chain from the right. The same
+// peer decides whether X-Forwarded-Host and X-Forwarded-Proto are believed.
 import { renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -50,11 +51,18 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Headers only a trusted proxy may set. From anyone else they are dropped, so Next.js falls back to
+// what it saw itself (Host, and http/https of this connection): a client's own X-Forwarded-Host
+// would otherwise be the host that the cross-site check (lib/http/cross-site-request.ts) and
+// Next's server-action check compare Origin with.
+const PROXY_ONLY_HEADERS = ['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port'];
+
 createServer((request, response) => {
   const peer = normalise(request.socket.remoteAddress);
+  const isTrustedProxy = trustedProxies.has(peer);
   const forwarded = request.headers['x-forwarded-for'];
-  request.headers['x-forwarded-for'] =
-    trustedProxies.has(peer) && typeof forwarded === 'string' && forwarded.length > 0 ? `${forwarded}, ${peer}` : peer;
+  request.headers['x-forwarded-for'] = isTrustedProxy && typeof forwarded === 'string' && forwarded.length > 0 ? `${forwarded}, ${peer}` : peer;
+  if (!isTrustedProxy) for (const name of PROXY_ONLY_HEADERS) delete request.headers[name];
   handle(request, response);
 }).listen(port, hostname, () => {
   console.log(`Mobile Security Portal listening on http://${hostname}:${port}`);

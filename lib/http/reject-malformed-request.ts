@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { judgeRequestSource } from './cross-site-request';
 
 // Requests that Next.js itself would answer with a bare 500 (found by the malformed-input drill,
 // tests/e2e/malformed-input.e2e.ts): a path that is not valid percent-encoded UTF-8 (a dynamic
 // segment cannot be decoded), a form post whose body is not the multipart it claims to be, a
-// body over the server-action limit (Next's 413 comes out as 500), and a post from another
-// origin (Next's CSRF check for server actions throws). They get a plain 4xx instead.
+// body over the server-action limit (Next's 413 comes out as 500), and a request from another
+// site (cross-site-request.ts; Next's own check covers server actions only and throws). They get
+// a plain 4xx instead.
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Next's default `serverActions.bodySizeLimit`; no form or route of the portal needs more. */
@@ -28,26 +30,16 @@ function isDecodable(pathname: string): boolean {
   }
 }
 
-/** The host the browser addressed, as Next's server-action check sees it. */
+/** The host the browser addressed, as Next's server-action check sees it (server.mjs drops an untrusted X-Forwarded-Host). */
 function requestHost(request: NextRequest): string | null {
   return request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-}
-
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
 }
 
 export async function rejectMalformedRequest(request: NextRequest): Promise<NextResponse | null> {
   if (!isDecodable(request.nextUrl.pathname)) return refuse(400, 'the address is not valid.');
   if (SAFE_METHODS.has(request.method)) return null;
 
-  // Browsers send Origin with every form post; a different (or unreadable) one is cross-site (ASVS 3.5.1).
-  const origin = request.headers.get('origin');
-  if (origin !== null && originHost(origin) !== requestHost(request)) return refuse(403, 'the request comes from another site.');
+  if (!judgeRequestSource(request, requestHost(request)).ok) return refuse(403, 'the request comes from another site.');
 
   if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) return refuse(413, 'the request body is too large.');
   // A copy: the page or action behind the proxy reads the body again.

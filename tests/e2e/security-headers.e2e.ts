@@ -5,7 +5,7 @@ import { closeE2eDb, createUserWithoutTwoFactor, e2eDb } from './support/db';
 import { enterPassword, signInAsDemoUser } from './support/sign-in';
 
 // SECURITY.md, web: every page gets a CSP with a fresh nonce, frame-ancestors 'none', nosniff, a
-// referrer policy (no-referrer on token pages), HSTS in production and Cache-Control: no-store on
+// referrer policy (same-origin on token pages), HSTS in production and Cache-Control: no-store on
 // authenticated and auth pages. Checked on the raw responses of the production server, each page
 // fetched twice, anonymous and with a pending login or a session from a real sign-in.
 //
@@ -65,8 +65,9 @@ function findOtherHeaderProblems(headers: Record<string, string>, expected: Expe
   if (headers['x-content-type-options'] !== 'nosniff') problems.push(`X-Content-Type-Options is "${headers['x-content-type-options']}"`);
   const referrerPolicy = headers['referrer-policy'];
   if (!referrerPolicy) problems.push('no Referrer-Policy');
-  // A token in the URL must not leave in a Referer header: exactly one policy, no-referrer.
-  if (expected.isTokenPage && referrerPolicy !== 'no-referrer') problems.push(`Referrer-Policy is "${referrerPolicy}" on a token page, expected no-referrer`);
+  // A token in the URL must not leave for another site in a Referer header: exactly one policy,
+  // same-origin (no-referrer would make the page's own no-JavaScript post send Origin: null).
+  if (expected.isTokenPage && referrerPolicy !== 'same-origin') problems.push(`Referrer-Policy is "${referrerPolicy}" on a token page, expected same-origin`);
   if (!/\bno-store\b/.test(headers['cache-control'] ?? '')) problems.push(`Cache-Control is "${headers['cache-control']}", expected no-store`);
   const hsts = headers['strict-transport-security'] ?? '';
   const maxAge = Number(hsts.match(/max-age=(\d+)/)?.[1] ?? 0);

@@ -3,7 +3,7 @@ import { AccountLinkPage } from '@/app/_components/account-link-page';
 import { pageTitle } from '@/app/_server/page-title';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: await pageTitle('accountLink.titleReset'), referrer: 'no-referrer' };
+  return { title: await pageTitle('accountLink.titleReset'), referrer: 'same-origin' };
 }
 
 export default async function Page({ params }: { params: Promise<{ token: string }> }) {

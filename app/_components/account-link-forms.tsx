@@ -8,6 +8,7 @@ import { describedBy, FieldError } from './field-error';
 import { FormMessage } from './form-message';
 import { TotpCodeField } from './totp-code-field';
 import { RecoveryCodesOnce } from './recovery-codes-once';
+import { SubmitButton } from './submit-button';
 
 type Action<State> = (state: State, formData: FormData) => Promise<State>;
 
@@ -39,7 +40,8 @@ function CodeInput({ name, label, errors, numeric }: { name: string; label: stri
 /** Reset of an account with two-factor: a current code, or a recovery code for a lost phone. */
 export function SecondFactorForm({ action }: { action: Action<FormState<'code'>> }) {
   const t = useTranslations('accountLink');
-  const [state, formAction, isPending] = useActionState(action, idleFormState as FormState<'code'>);
+  const tForm = useTranslations('form');
+  const [state, formAction] = useActionState(action, idleFormState as FormState<'code'>);
   const [method, setMethod] = useState<'totp' | 'recovery_code'>('totp');
   return (
     <form action={formAction} className="form">
@@ -61,9 +63,7 @@ export function SecondFactorForm({ action }: { action: Action<FormState<'code'>>
         numeric={method === 'totp'}
       />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
-          {t('secondFactor.submit')}
-        </button>
+        <SubmitButton pendingLabel={tForm('checking')}>{t('secondFactor.submit')}</SubmitButton>
       </div>
     </form>
   );
@@ -72,7 +72,8 @@ export function SecondFactorForm({ action }: { action: Action<FormState<'code'>>
 /** New password and its confirmation; never re-filled after an error. */
 export function NewPasswordForm({ action, minLength }: { action: Action<FormState<'password' | 'confirmation'>>; minLength: number }) {
   const t = useTranslations('accountLink');
-  const [state, formAction, isPending] = useActionState(action, idleFormState as FormState<'password' | 'confirmation'>);
+  const tForm = useTranslations('form');
+  const [state, formAction] = useActionState(action, idleFormState as FormState<'password' | 'confirmation'>);
   const id = useId();
   const fields = [
     { name: 'password', label: t('password.label'), errors: state.fieldErrors?.password },
@@ -105,9 +106,7 @@ export function NewPasswordForm({ action, minLength }: { action: Action<FormStat
         </div>
       ))}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
-          {t('password.submit')}
-        </button>
+        <SubmitButton pendingLabel={tForm('saving')}>{t('password.submit')}</SubmitButton>
       </div>
     </form>
   );
@@ -118,7 +117,8 @@ type ConfirmState = FormState<'code'> & { recoveryCodes?: string[] };
 /** Confirms the scanned secret with a code; then shows the recovery codes once. */
 export function ConfirmTwoFactorForm({ action, loginHref }: { action: Action<ConfirmState>; loginHref: string }) {
   const t = useTranslations('accountLink');
-  const [state, formAction, isPending] = useActionState(action, idleFormState as ConfirmState);
+  const tForm = useTranslations('form');
+  const [state, formAction] = useActionState(action, idleFormState as ConfirmState);
   if (state.status === 'success' && state.recoveryCodes) {
     return (
       <>
@@ -134,9 +134,7 @@ export function ConfirmTwoFactorForm({ action, loginHref }: { action: Action<Con
       <FormMessage status={state.status} message={state.message} />
       <TotpCodeField label={t('setup.codeLabel')} errors={state.fieldErrors?.code} />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
-          {t('setup.submit')}
-        </button>
+        <SubmitButton pendingLabel={tForm('checking')}>{t('setup.submit')}</SubmitButton>
       </div>
     </form>
   );

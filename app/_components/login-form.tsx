@@ -5,6 +5,7 @@ import { useActionState, useEffect, useId, useRef } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { describedBy, FieldError } from './field-error';
 import { FormMessage } from './form-message';
+import { SubmitButton } from './submit-button';
 
 export type LoginField = 'tenantDomain' | 'username' | 'password';
 export type LoginFormState = FormState<LoginField>;
@@ -19,7 +20,7 @@ const FIELD_ORDER: readonly LoginField[] = ['tenantDomain', 'username', 'passwor
 
 export function LoginForm({ action, defaultTenantDomain, passwordForgottenHref }: LoginFormProps) {
   const t = useTranslations('login');
-  const [state, formAction, isPending] = useActionState(action, idleFormState);
+  const [state, formAction] = useActionState(action, idleFormState);
   const id = useId();
   const ids = {
     tenantDomain: `${id}-tenant-domain`,
@@ -99,9 +100,7 @@ export function LoginForm({ action, defaultTenantDomain, passwordForgottenHref }
       </div>
 
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
-          {t('submit')}
-        </button>
+        <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>
         {/* A plain link: with next/link Turbopack put another copy of the link's router helpers into
             this form's chunk, 3 KiB gzipped of /login's JavaScript (bench/README.md, login page
             weight); a full page load to the reset form costs nothing that matters. */}

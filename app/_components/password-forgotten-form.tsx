@@ -6,6 +6,7 @@ import { useActionState, useId } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { describedBy, FieldError } from './field-error';
 import { FormMessage } from './form-message';
+import { SubmitButton } from './submit-button';
 
 type Field = 'tenantDomain' | 'username';
 
@@ -17,7 +18,7 @@ export function PasswordForgottenForm({
   defaultTenantDomain?: string;
 }) {
   const t = useTranslations();
-  const [state, formAction, isPending] = useActionState(action, idleFormState as FormState<Field>);
+  const [state, formAction] = useActionState(action, idleFormState as FormState<Field>);
   const id = useId();
   const fields = [
     { name: 'tenantDomain', label: t('login.tenantDomain.label'), autoComplete: 'off', initial: defaultTenantDomain ?? '' },
@@ -51,9 +52,7 @@ export function PasswordForgottenForm({
         );
       })}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
-          {t('passwordForgotten.submit')}
-        </button>
+        <SubmitButton>{t('passwordForgotten.submit')}</SubmitButton>
         <Link href="/login" className="form__secondary-link">
           {t('passwordForgotten.back')}
         </Link>

@@ -6,6 +6,7 @@ import { useActionState, useEffect, useId, useRef } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { describedBy, FieldError } from './field-error';
 import { FormMessage } from './form-message';
+import { SubmitButton } from './submit-button';
 
 export type RecoveryCodeFormState = FormState<'recoveryCode'> & { remaining?: number };
 
@@ -18,7 +19,8 @@ type RecoveryCodeFormProps = {
 /** Sign in with a recovery code; after it, how many codes remain and **Continue**. */
 export function RecoveryCodeForm({ action, continueAction, cancelHref }: RecoveryCodeFormProps) {
   const t = useTranslations('recoveryLogin');
-  const [state, formAction, isPending] = useActionState(action, idleFormState as RecoveryCodeFormState);
+  const tForm = useTranslations('form');
+  const [state, formAction] = useActionState(action, idleFormState as RecoveryCodeFormState);
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const errors = state.fieldErrors?.recoveryCode;
@@ -70,9 +72,7 @@ export function RecoveryCodeForm({ action, continueAction, cancelHref }: Recover
         />
       </div>
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
-          {t('submit')}
-        </button>
+        <SubmitButton pendingLabel={tForm('checking')}>{t('submit')}</SubmitButton>
         <Link href={cancelHref} className="form__secondary-link">
           {t('back')}
         </Link>

@@ -6,6 +6,7 @@ import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { FormMessage } from './form-message';
 import { TotpCodeField } from './totp-code-field';
 import { RecoveryCodesOnce } from './recovery-codes-once';
+import { SubmitButton } from './submit-button';
 
 export type RegenerateRecoveryCodesState = FormState<'code'> & { recoveryCodes?: string[] };
 
@@ -14,7 +15,8 @@ type Props = { action: (state: RegenerateRecoveryCodesState, formData: FormData)
 /** **Regenerate recovery codes**: a current authenticator code first; the new codes are shown once. */
 export function RegenerateRecoveryCodesForm({ action }: Props) {
   const t = useTranslations('securityPage.regenerate');
-  const [state, formAction, isPending] = useActionState(action, idleFormState as RegenerateRecoveryCodesState);
+  const tForm = useTranslations('form');
+  const [state, formAction] = useActionState(action, idleFormState as RegenerateRecoveryCodesState);
   const errors = state.fieldErrors?.code;
   if (state.status === 'success' && state.recoveryCodes) {
     return (
@@ -29,9 +31,7 @@ export function RegenerateRecoveryCodesForm({ action }: Props) {
       <FormMessage status={state.status} message={state.message} />
       <TotpCodeField label={t('codeLabel')} help={t('codeHelp')} errors={errors} />
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
-          {t('submit')}
-        </button>
+        <SubmitButton pendingLabel={tForm('checking')}>{t('submit')}</SubmitButton>
       </div>
     </form>
   );

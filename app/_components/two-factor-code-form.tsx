@@ -6,6 +6,7 @@ import { useActionState, useEffect, useRef } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { FormMessage } from './form-message';
 import { TotpCodeField } from './totp-code-field';
+import { SubmitButton } from './submit-button';
 
 export type TwoFactorCodeFormState = FormState<'code'>;
 
@@ -16,7 +17,8 @@ type TwoFactorCodeFormProps = {
 
 export function TwoFactorCodeForm({ action, cancelHref }: TwoFactorCodeFormProps) {
   const t = useTranslations('twoFactor');
-  const [state, formAction, isPending] = useActionState(action, idleFormState);
+  const tForm = useTranslations('form');
+  const [state, formAction] = useActionState(action, idleFormState);
   const errors = state.fieldErrors?.code;
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -32,9 +34,7 @@ export function TwoFactorCodeForm({ action, cancelHref }: TwoFactorCodeFormProps
       <TotpCodeField label={t('code.label')} help={t('code.help')} errors={errors} inputRef={inputRef} autoFocus />
 
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
-          {t('submit')}
-        </button>
+        <SubmitButton pendingLabel={tForm('checking')}>{t('submit')}</SubmitButton>
         <Link href={cancelHref} className="form__secondary-link">
           {t('cancel')}
         </Link>

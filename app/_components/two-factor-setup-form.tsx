@@ -6,6 +6,7 @@ import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { FormMessage } from './form-message';
 import { TotpCodeField } from './totp-code-field';
 import { RecoveryCodesOnce } from './recovery-codes-once';
+import { SubmitButton } from './submit-button';
 
 export type TwoFactorSetupFormState = FormState<'code'> & { recoveryCodes?: string[] };
 
@@ -19,7 +20,8 @@ type TwoFactorSetupFormProps = {
 /** Confirms a new authenticator with a code, then shows the recovery codes once and **Continue**. */
 export function TwoFactorSetupForm({ action, continueAction, children }: TwoFactorSetupFormProps) {
   const t = useTranslations('twoFactorSetup');
-  const [state, formAction, isPending] = useActionState(action, idleFormState as TwoFactorSetupFormState);
+  const tForm = useTranslations('form');
+  const [state, formAction] = useActionState(action, idleFormState as TwoFactorSetupFormState);
   const inputRef = useRef<HTMLInputElement>(null);
   const errors = state.fieldErrors?.code;
 
@@ -49,9 +51,7 @@ export function TwoFactorSetupForm({ action, continueAction, children }: TwoFact
         <FormMessage status={state.status} message={state.message} />
         <TotpCodeField label={t('codeLabel')} help={t('codeHelp')} errors={errors} inputRef={inputRef} />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
-            {t('confirm')}
-          </button>
+          <SubmitButton pendingLabel={tForm('checking')}>{t('confirm')}</SubmitButton>
         </div>
       </form>
     </>

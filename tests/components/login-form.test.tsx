@@ -44,18 +44,20 @@ describe('LoginForm', () => {
     expect(formData.get('password')).toBe('correct horse battery staple');
   });
 
-  it('disables the button while the login is checked', async () => {
+  it('says "Signing in…" and takes no second click while the login is checked', async () => {
     let finish: (state: LoginFormState) => void = () => {};
-    const action: LoginAction = () => new Promise((resolve) => (finish = resolve));
+    const action = jest.fn<ReturnType<LoginAction>, Parameters<LoginAction>>(() => new Promise((resolve) => (finish = resolve)));
     const { user } = setup(action);
 
     await fillAndSubmit(user);
 
-    const button = screen.getByRole('button', { name: 'Log in' });
-    await waitFor(() => expect(button).toBeDisabled());
+    const button = await screen.findByRole('button', { name: 'Signing in…' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
     expect(button).toHaveAttribute('aria-busy', 'true');
+    await user.click(button);
+    expect(action).toHaveBeenCalledTimes(1);
     finish({ status: 'error', message: 'login.errors.unavailable' });
-    await waitFor(() => expect(button).toBeEnabled());
+    expect(await screen.findByRole('button', { name: 'Log in' })).not.toHaveAttribute('aria-disabled');
   });
 
   it('after wrong credentials announces the error, keeps tenant domain and username, and empties the password', async () => {

@@ -6,6 +6,7 @@ import { describedBy, FieldError } from '@/app/_components/field-error';
 import { FormMessage } from '@/app/_components/form-message';
 import type { ProfileField } from '@/lib/configurations/parse-profile-form';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
+import { SubmitButton } from '@/app/_components/submit-button';
 
 export type ProfileFormValues = {
   name: string;
@@ -40,8 +41,9 @@ const FIELD_ORDER: readonly ProfileField[] = ['name', 'platform', 'passcodeMinLe
 /** Create and edit form of a configuration profile; the platform decides which toggle is shown. */
 export function ProfileForm({ action, initial = DEFAULTS, submitLabel }: ProfileFormProps) {
   const t = useTranslations('configurations.form');
+  const tForm = useTranslations('form');
   const tp = useTranslations('configurations.platforms');
-  const [state, formAction, isPending] = useActionState(action, idleFormState as FormState<ProfileField>);
+  const [state, formAction] = useActionState(action, idleFormState as FormState<ProfileField>);
   const [platform, setPlatform] = useState(initial.platform);
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
@@ -116,9 +118,7 @@ export function ProfileForm({ action, initial = DEFAULTS, submitLabel }: Profile
         </div>
       ))}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
-          {submitLabel}
-        </button>
+        <SubmitButton pendingLabel={tForm('saving')}>{submitLabel}</SubmitButton>
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useId, useRef } from 'react';
 import { describedBy, FieldError } from '@/app/_components/field-error';
 import { FormMessage } from '@/app/_components/form-message';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
+import { SubmitButton } from '@/app/_components/submit-button';
 
 export type CreateUserField = 'username' | 'email' | 'role';
 
@@ -18,7 +19,7 @@ const FIELD_ORDER: readonly CreateUserField[] = ['username', 'email', 'role'];
 
 export function CreateUserForm({ action, roles }: CreateUserFormProps) {
   const t = useTranslations('users');
-  const [state, formAction, isPending] = useActionState(action, idleFormState as FormState<CreateUserField>);
+  const [state, formAction] = useActionState(action, idleFormState as FormState<CreateUserField>);
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const errorId = (field: CreateUserField) => `${id}-${field}-error`;
@@ -66,9 +67,7 @@ export function CreateUserForm({ action, roles }: CreateUserFormProps) {
         </select>
       </div>
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isPending} aria-busy={isPending}>
-          {t('create.submit')}
-        </button>
+        <SubmitButton>{t('create.submit')}</SubmitButton>
       </div>
     </form>
   );

@@ -13,6 +13,7 @@ import { launchBenchBrowser, measureScriptTransfer } from './support/page-weight
 import { sendRequests, startServerProcess, type ServerProcess } from './support/server-process';
 import { printFigures, type Figures } from './support/startup-report';
 import { prepareBenchDatabase } from './support/bench-database';
+import { describeRuntime } from './support/runtime';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -66,6 +67,7 @@ async function measureRunningServer(app: App, server: ServerProcess, figures: Fi
 }
 
 mkdirSync(LOG_DIR, { recursive: true });
+log(describeRuntime());
 if (existsSync(path.join(REPO_ROOT, '.next', 'BUILD_ID'))) log('portal: using the existing production build in .next (run `npm run build` after changes)');
 else build(REPO_ROOT);
 writeMinimalApp();

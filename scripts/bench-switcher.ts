@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 const { migrateDatabase } = await import('../db/migrate');
 const { prepareBenchDatabase } = await import('../bench/support/bench-database');
 const { seedSwitcherData, CUSTOMERS_PER_RESELLER, RESELLERS } = await import('../bench/seed-switcher-data');
+const { describeRuntime } = await import('../bench/support/runtime');
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const TERMS = ['', 'alpha', 'logistik', 'gmbh', 'rhein bau', '4711', '12345', 'süd', 'weber tech', 'e.k.', 'zzz', '100', 'main medien 3', 'co. kg', 'isar'];
@@ -26,6 +27,7 @@ const RAW_BADGES_SQL = `
   SELECT tenant_id, type, valid_until FROM licenses
   WHERE tenant_id = ANY($1::uuid[]) AND revoked_at IS NULL AND valid_from <= now() AND valid_until > now()`;
 
+console.log(`Switcher search: ${describeRuntime()}`);
 const { url, cleanup } = await prepareBenchDatabase('msp_bench');
 try {
   process.env.DATABASE_URL = url;

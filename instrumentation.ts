@@ -19,4 +19,7 @@ export async function register(): Promise<void> {
   // Daily license-expiry reminders; each reminder is recorded once, so instances may overlap.
   const { startLicenseReminderJob } = await import('@/lib/license-reminders/start-license-reminder-job');
   startLicenseReminderJob();
+  // Expired throttles, pending logins, sessions, links, handled emails and old audit events.
+  const { startDataCleanupJob } = await import('@/lib/operations/start-data-cleanup-job');
+  startDataCleanupJob();
 }

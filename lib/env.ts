@@ -62,6 +62,21 @@ const envSchema = z
       .transform((value) => value || undefined),
     EMAIL_FROM: z.string().min(3).default('Mobile Security Portal <no-reply@portal.invalid>'),
     EMAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+    // Data lifecycle (lib/operations/data-retention.ts): how long finished rows are kept, in days,
+    // and how often each instance sweeps. AUDIT_RETENTION_DAYS=0 keeps the audit log for ever.
+    CLEANUP_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+    RETENTION_LOGIN_THROTTLE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    RETENTION_PENDING_LOGIN_DAYS: z.coerce.number().int().min(1).max(3650).default(1),
+    RETENTION_SESSION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    RETENTION_ACCOUNT_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+    RETENTION_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    AUDIT_RETENTION_DAYS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(36_500)
+      .default(400)
+      .refine((days) => days === 0 || days >= 30, 'must be 0 (keep for ever) or at least 30'),
   })
   .superRefine((env, ctx) => {
     // Cost 4 keeps the test suite fast; anything that serves people gets at least 10 (SECURITY.md).

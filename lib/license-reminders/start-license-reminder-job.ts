@@ -1,4 +1,5 @@
-import { describeError, logger } from '@/lib/logging/logger';
+import { logger } from '@/lib/logging/logger';
+import { startPeriodicJob } from '@/lib/operations/periodic-job';
 import { sendLicenseReminders } from './send-license-reminders';
 
 // A "daily" job that runs every hour: each reminder is claimed once in the database, so extra
@@ -7,21 +8,13 @@ const DEFAULT_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Starts the reminder job (call once per process, e.g. from instrumentation.ts); returns a stop function. */
 export function startLicenseReminderJob(options: { intervalMs?: number } = {}): () => void {
-  let isRunning = false;
-  const run = async () => {
-    if (isRunning) return;
-    isRunning = true;
-    try {
+  return startPeriodicJob({
+    name: 'license_reminders',
+    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+    firstRunDelayMs: 0,
+    run: async () => {
       const result = await sendLicenseReminders();
       if (result.remindersSent > 0) logger.info({ event: 'license_reminders.run', ...result }, 'license reminders');
-    } catch (error) {
-      logger.error({ event: 'license_reminders.failed', err: describeError(error) }, 'license reminder job failed');
-    } finally {
-      isRunning = false;
-    }
-  };
-  const timer = setInterval(() => void run(), options.intervalMs ?? DEFAULT_INTERVAL_MS);
-  timer.unref?.();
-  void run();
-  return () => clearInterval(timer);
+    },
+  });
 }

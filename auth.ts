@@ -32,7 +32,9 @@ declare module 'next-auth' {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const env = getEnv();
   return {
-    secret: env.AUTH_SECRET,
+    // The first secret encrypts new session cookies; the others still open existing ones, so a
+    // rotation of AUTH_SECRET ends no session (README, "Key rotation").
+    secret: env.AUTH_SECRET ? [env.AUTH_SECRET, ...env.AUTH_DECRYPTION_SECRETS] : undefined,
     trustHost: true,
     session: { strategy: 'jwt', maxAge: env.SESSION_MAX_HOURS * 60 * 60 },
     pages: { signIn: '/login', error: '/login' },

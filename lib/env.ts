@@ -12,6 +12,20 @@ const base64Key32 = z
   .string()
   .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
 
+/** A comma-separated list; empty or unset is an empty list. */
+function commaList(item: z.ZodType<string, string>) {
+  return z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -22,20 +36,16 @@ const envSchema = z
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     AUTH_SECRET: z.string().min(32).optional(),
+    // Key rotation (README, "Key rotation"): further secrets and keys that are still read but no
+    // longer written, comma-separated (the previous ones while rotating, or the next ones ahead).
+    AUTH_DECRYPTION_SECRETS: commaList(z.string().min(32)),
     TWO_FACTOR_ENCRYPTION_KEY: base64Key32.optional(),
+    TWO_FACTOR_DECRYPTION_KEYS: commaList(base64Key32),
     PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
-    TRUSTED_PROXIES: z
-      .string()
-      .default('')
-      .transform((value) =>
-        value
-          .split(',')
-          .map((entry) => entry.trim())
-          .filter(Boolean),
-      ),
+    TRUSTED_PROXIES: commaList(z.string()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_FORCE: booleanFlag,
     // Two-factor enforcement for administrators (lib/two-factor/two-factor-deadline.ts has the rule).

@@ -1,7 +1,13 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { requireSetting } from '@/lib/env';
+import { loadKeyring, type KeyringKey } from './keyring';
 
-const VERSION = 'v1';
+// AES-256-GCM boxes for TOTP secrets and outbox payloads (ASVS 11.3):
+//   v2.<key id>.<iv>.<tag>.<ciphertext>  (all base64url): the key id names the key of the keyring
+//                                         (lib/crypto/keyring.ts) that opens it, so keys can rotate;
+//   v1.<iv>.<tag>.<ciphertext>           written before key ids existed: opened with whichever key
+//                                         of the keyring fits. `npm run keys:rotate` rewrites both.
+const VERSION = 'v2';
+const LEGACY_VERSION = 'v1';
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -15,16 +21,11 @@ export class SecretBoxError extends Error {
   }
 }
 
-function loadKey(): Buffer {
-  const key = Buffer.from(requireSetting('TWO_FACTOR_ENCRYPTION_KEY'), 'base64');
-  if (key.length !== 32) throw new Error('TWO_FACTOR_ENCRYPTION_KEY must be 32 bytes');
-  return key;
-}
-
-// The version is always authenticated, so a box cannot be relabelled as a future format; callers'
-// associated data (e.g. the user id) binds a secret to its row, so swapping ciphertexts between users fails.
-function buildAssociatedData(associatedData: string | undefined): Buffer {
-  return Buffer.from(`msp-secret-box/${VERSION}|${associatedData ?? ''}`, 'utf8');
+// The version and key id are always authenticated, so a box cannot be relabelled as another format
+// or key; callers' associated data (e.g. the user id) binds a secret to its row, so swapping
+// ciphertexts between users fails.
+function buildAssociatedData(header: string, associatedData: string | undefined): Buffer {
+  return Buffer.from(`msp-secret-box/${header}|${associatedData ?? ''}`, 'utf8');
 }
 
 function decodePart(part: string | undefined): Buffer {
@@ -32,32 +33,61 @@ function decodePart(part: string | undefined): Buffer {
   return Buffer.from(part, 'base64url');
 }
 
-/** Encrypts with AES-256-GCM (ASVS 11.3) into `v1.<iv>.<tag>.<ciphertext>`, all base64url. */
+/** Encrypts with the keyring's current key into `v2.<key id>.<iv>.<tag>.<ciphertext>`. */
 export function encryptSecret(plain: string, associatedData?: string): string {
+  const { current } = loadKeyring();
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv(ALGORITHM, loadKey(), iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(buildAssociatedData(associatedData));
+  const cipher = createCipheriv(ALGORITHM, current.key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(buildAssociatedData(`${VERSION}|${current.id}`, associatedData));
   const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, iv.toString('base64url'), tag.toString('base64url'), ciphertext.toString('base64url')].join('.');
+  return [VERSION, current.id, iv.toString('base64url'), tag.toString('base64url'), ciphertext.toString('base64url')].join('.');
 }
 
-/** Throws SecretBoxError on an unknown version, a malformed box, tampering, a wrong key or wrong associated data. */
+function open(key: KeyringKey, header: string, parts: { iv: Buffer; tag: Buffer; ciphertext: Buffer }, associatedData: string | undefined): string | null {
+  try {
+    const decipher = createDecipheriv(ALGORITHM, key.key, parts.iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(buildAssociatedData(header, associatedData));
+    decipher.setAuthTag(parts.tag);
+    return Buffer.concat([decipher.update(parts.ciphertext), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Throws SecretBoxError on an unknown version or key, a malformed box, tampering or wrong associated data. */
 export function decryptSecret(box: string, associatedData?: string): string {
   const parts = typeof box === 'string' ? box.split('.') : [];
-  if (parts.length !== 4 || parts[0] !== VERSION) throw new SecretBoxError();
-  const iv = decodePart(parts[1]);
-  const tag = decodePart(parts[2]);
-  const ciphertext = decodePart(parts[3]);
-  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new SecretBoxError();
-
-  const key = loadKey();
-  try {
-    const decipher = createDecipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
-    decipher.setAAD(buildAssociatedData(associatedData));
-    decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
-  } catch {
+  const keyring = loadKeyring();
+  let candidates: KeyringKey[];
+  let header: string;
+  if (parts[0] === VERSION && parts.length === 5) {
+    const key = keyring.byId.get(parts[1]!);
+    if (!key) throw new SecretBoxError();
+    candidates = [key];
+    header = `${VERSION}|${key.id}`;
+    parts.splice(1, 1);
+  } else if (parts[0] === LEGACY_VERSION && parts.length === 4) {
+    candidates = [...keyring.byId.values()];
+    header = LEGACY_VERSION;
+  } else {
     throw new SecretBoxError();
   }
+  const decoded = { iv: decodePart(parts[1]), tag: decodePart(parts[2]), ciphertext: decodePart(parts[3]) };
+  if (decoded.iv.length !== IV_BYTES || decoded.tag.length !== TAG_BYTES) throw new SecretBoxError();
+  for (const key of candidates) {
+    const plain = open(key, header, decoded, associatedData);
+    if (plain !== null) return plain;
+  }
+  throw new SecretBoxError();
+}
+
+/** True when the box is sealed with the keyring's current key (nothing for `keys:rotate` to do). */
+export function isSealedWithCurrentKey(box: string): boolean {
+  return box.startsWith(`${VERSION}.${loadKeyring().current.id}.`);
+}
+
+/** The SQL LIKE pattern of boxes sealed with the current key. */
+export function currentKeyPattern(): string {
+  return `${VERSION}.${loadKeyring().current.id}.%`;
 }

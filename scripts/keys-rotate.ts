@@ -32,6 +32,10 @@ try {
     }
     if (exitCode !== 0) console.error('Some boxes open with no key of the keyring: keep the old key in TWO_FACTOR_DECRYPTION_KEYS until they are dealt with.');
   }
+} catch (error) {
+  // A missing or malformed key: say which, without a stack trace.
+  console.error(`Key rotation failed: ${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
 } finally {
   await closeDb();
 }

@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import { migrateDatabase } from '../../../db/migrate';
-import { withDatabase } from '../../support/database-url';
+import { runAdminStatement, withDatabase } from '../../support/database-url';
 import { findFreePort } from '../../support/free-port';
 import { startThrowawayPostgres } from '../../support/throwaway-postgres';
 import { startFakeResendServer } from '../../support/fake-resend-server';
@@ -15,16 +14,6 @@ type GlobalWithE2e = typeof globalThis & { __mspE2eCleanup?: Cleanup[] };
 
 const SEED_TIMEOUT_MS = 180_000;
 const READY_TIMEOUT_MS = 60_000;
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
 
 /** The machine's PostgreSQL when TEST_DATABASE_URL is set, otherwise an embedded one for this run. */
 async function startDatabaseServer(cleanups: Cleanup[], logPath: string): Promise<string> {
@@ -101,8 +90,8 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
   try {
     const serverUrl = await startDatabaseServer(cleanups, path.join(resultsDir, 'e2e-postgres.log'));
     const database = `msp_e2e_${randomBytes(6).toString('hex')}`;
-    await adminQuery(serverUrl, `CREATE DATABASE ${database}`);
-    cleanups.push(() => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    await runAdminStatement(serverUrl, `CREATE DATABASE ${database}`);
+    cleanups.push(() => runAdminStatement(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
     const databaseUrl = withDatabase(serverUrl, database);
     await migrateDatabase(databaseUrl);
 

@@ -40,3 +40,10 @@ export async function closeDb(): Promise<void> {
   globalForDb.__mspDb = undefined;
   if (cached) await cached.pool.end();
 }
+
+/** For the metrics: connections of this instance's pool (none before the first query). */
+export function readDbPoolState(): { total: number; idle: number; waiting: number; max: number } | null {
+  const pool = globalForDb.__mspDb?.pool;
+  if (!pool) return null;
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
+}

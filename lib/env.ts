@@ -46,6 +46,8 @@ const envSchema = z
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
     TRUSTED_PROXIES: commaList(z.string()),
+    // Bearer token for GET /api/metrics (Prometheus); unset, the path answers 404.
+    METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(32).optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_FORCE: booleanFlag,
     // Two-factor enforcement for administrators (lib/two-factor/two-factor-deadline.ts has the rule).

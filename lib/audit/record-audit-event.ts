@@ -1,6 +1,7 @@
 import { auditEvents } from '@/db/schema';
 import { getDb, type DbExecutor } from '@/db/client';
 import { logger } from '@/lib/logging/logger';
+import { countAuditEvent } from '@/lib/operations/metrics';
 
 /**
  * `area.event` names, e.g. `login.password`, `two_factor.enrolled`, `license.created`,
@@ -47,6 +48,8 @@ export async function recordAuditEvent(input: AuditEventInput, executor: DbExecu
     ipAddress: event.ipAddress ?? null,
     details: event.details ?? null,
   });
+  // Logins, failures and lockouts for the metrics are counted here, where every step is recorded.
+  countAuditEvent(event);
   logger.info(
     {
       event: event.action,

@@ -36,12 +36,24 @@ type QueuedJob = {
   job: HashJob | CompareJob;
   resolve: (result: string | boolean) => void;
   reject: (error: Error) => void;
+  /** performance.now() when queued: the wait until a worker takes it is a metric. */
+  queuedAt: number;
 };
 type PoolWorker = { worker: Worker; current: QueuedJob | null };
 
 const poolSize = Math.max(1, availableParallelism());
 const workers: PoolWorker[] = [];
 const queue: QueuedJob[] = [];
+let waitObserver: ((seconds: number) => void) | undefined;
+
+/** For the metrics (lib/operations/metrics.ts): jobs waiting, workers busy, and each job's wait. */
+export function readPasswordHashPoolState(): { queued: number; busy: number; size: number } {
+  return { queued: queue.length, busy: workers.filter((entry) => entry.current !== null).length, size: poolSize };
+}
+
+export function observePasswordHashWaits(observer: (seconds: number) => void): void {
+  waitObserver = observer;
+}
 
 function startWorker(): PoolWorker {
   const entry: PoolWorker = { worker: new Worker(WORKER_SOURCE, { eval: true }), current: null };
@@ -77,6 +89,7 @@ function dispatchJobs(): void {
     const idle = workers.find((entry) => entry.current === null) ?? (workers.length < poolSize ? startWorker() : null);
     if (!idle) return;
     const next = queue.shift() as QueuedJob;
+    waitObserver?.((performance.now() - next.queuedAt) / 1000);
     idle.current = next;
     // Referenced only while busy: an idle pool never keeps the process (a script, a test run) alive.
     idle.worker.ref();
@@ -86,7 +99,7 @@ function dispatchJobs(): void {
 
 function runJob(job: HashJob | CompareJob): Promise<string | boolean> {
   return new Promise((resolve, reject) => {
-    queue.push({ job, resolve, reject });
+    queue.push({ job, resolve, reject, queuedAt: performance.now() });
     dispatchJobs();
   });
 }

@@ -6,11 +6,13 @@
 // Here the TCP peer decides: only a peer listed in TRUSTED_PROXIES may pass an
 // X-Forwarded-For chain on (the peer is appended to it); anyone else's header is replaced by
 // the peer address. lib/http/client-address.ts then reads the chain from the right. The same
-// peer decides whether X-Forwarded-Host and X-Forwarded-Proto are believed.
+// peer decides whether X-Forwarded-Host and X-Forwarded-Proto are believed, and whether its
+// X-Request-Id is kept (otherwise every request gets a new id: lib/http/request-context.mjs).
 import { renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import next from 'next';
+import { runWithRequestId } from './lib/http/request-context.mjs';
 
 function readOption(flag, fallback) {
   const index = process.argv.indexOf(flag);
@@ -63,7 +65,7 @@ createServer((request, response) => {
   const forwarded = request.headers['x-forwarded-for'];
   request.headers['x-forwarded-for'] = isTrustedProxy && typeof forwarded === 'string' && forwarded.length > 0 ? `${forwarded}, ${peer}` : peer;
   if (!isTrustedProxy) for (const name of PROXY_ONLY_HEADERS) delete request.headers[name];
-  handle(request, response);
+  runWithRequestId(request, response, { trustForwardedId: isTrustedProxy }, () => handle(request, response));
 }).listen(port, hostname, () => {
   console.log(`Mobile Security Portal listening on http://${hostname}:${port}`);
 });

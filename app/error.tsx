@@ -3,21 +3,16 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { MainContent } from './_components/main-content';
+import { REQUEST_REFERENCE_ELEMENT_ID, useRequestReference } from './_components/use-request-reference';
 
 type ErrorPageProps = {
   error: unknown;
   retry: () => void;
 };
 
-/** The digest Next attaches to server errors: it matches the server's log line, and reveals nothing. */
-function requestIdOf(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('digest' in error)) return undefined;
-  return typeof error.digest === 'string' ? error.digest : undefined;
-}
-
 export default function ErrorPage({ error, retry }: ErrorPageProps) {
   const t = useTranslations('errors.generic');
-  const requestId = requestIdOf(error);
+  const reference = useRequestReference(error);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -33,7 +28,11 @@ export default function ErrorPage({ error, retry }: ErrorPageProps) {
         <h1 ref={headingRef} tabIndex={-1}>
           {t('title')}
         </h1>
-        <p>{requestId ? t('body', { requestId }) : t('bodyWithoutReference')}</p>
+        <p>
+          {reference
+            ? t.rich('body', { requestId: reference, reference: (chunks) => <code id={REQUEST_REFERENCE_ELEMENT_ID}>{chunks}</code> })
+            : t('bodyWithoutReference')}
+        </p>
         <button type="button" className="button button--primary" onClick={() => retry()}>
           {t('retry')}
         </button>

@@ -1,5 +1,6 @@
 'use client';
 
+import { REQUEST_REFERENCE_ELEMENT_ID, useRequestReference } from './_components/use-request-reference';
 import './globals.css';
 
 type GlobalErrorProps = {
@@ -10,10 +11,7 @@ type GlobalErrorProps = {
 // Replaces the root layout when that layout itself fails, so neither the messages nor the
 // translation provider can be relied on here: plain English only.
 export default function GlobalError({ error, retry }: GlobalErrorProps) {
-  const digest =
-    typeof error === 'object' && error !== null && 'digest' in error && typeof error.digest === 'string'
-      ? error.digest
-      : undefined;
+  const reference = useRequestReference(error);
 
   return (
     <html lang="en">
@@ -23,7 +21,12 @@ export default function GlobalError({ error, retry }: GlobalErrorProps) {
             <h1>Something went wrong</h1>
             <p>
               An unexpected error occurred. Please try again.
-              {digest ? ` If the problem persists, contact support and quote the reference ${digest}.` : null}
+              {reference ? (
+                <>
+                  {' If the problem persists, contact support and quote the reference '}
+                  <code id={REQUEST_REFERENCE_ELEMENT_ID}>{reference}</code>.
+                </>
+              ) : null}
             </p>
             <button type="button" className="button button--primary" onClick={() => retry()}>
               Try again

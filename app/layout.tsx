@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import { browserMessages } from '@/messages';
 import { MAIN_CONTENT_ID } from './_components/main-content';
+import { RequestIdProvider } from './_components/request-id-context';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +19,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // proxy.ts sends a fresh CSP nonce with every request. Reading a request header keeps every page
   // dynamically rendered, which the nonce needs; Next itself takes the nonce from the CSP header and
   // puts it on its scripts, so we add no inline script or style of our own.
-  (await headers()).get('x-nonce');
+  const requestHeaders = await headers();
+  requestHeaders.get('x-nonce');
+  // For the error page's reference (server.mjs gives every request an id).
+  const requestId = requestHeaders.get('x-request-id') ?? undefined;
   const [locale, t] = await Promise.all([getLocale(), getTranslations('app')]);
 
   return (
@@ -29,7 +33,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {/* next-intl 4 passes locale, time zone and formats on from i18n/request.ts; the messages
             without the server-only ones (emails, dev mailbox). */}
-        <NextIntlClientProvider messages={browserMessages(isLocale(locale) ? locale : DEFAULT_LOCALE)}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={browserMessages(isLocale(locale) ? locale : DEFAULT_LOCALE)}>
+          <RequestIdProvider requestId={requestId}>{children}</RequestIdProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { currentRequestId } from './request-id';
 
 // Keys whose values never reach a log line (SECURITY.md, audit and logs), at any depth we log.
 const SECRET_KEYS = [
@@ -24,6 +25,11 @@ export function createLogger(destination?: pino.DestinationStream): pino.Logger 
     base: { service: 'mobile-security-portal' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: redactPaths, censor: '[redacted]' },
+    // Every line written while a request is handled names it (the error page shows the same id).
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

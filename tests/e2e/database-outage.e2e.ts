@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startCuttableTcpProxy, throughProxy, type CuttableTcpProxy } from '../support/cuttable-tcp-proxy';
 import { launchBrowser, saveScreenshot } from './support/browser';
 import { closeE2eDb } from './support/db';
-import { startExtraInstance, type AppInstance } from './support/second-instance';
+import { logMark, startExtraInstance, waitForLogEvents, type AppInstance } from './support/second-instance';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './support/sign-in';
 import { unusedTotpCode } from './support/totp';
 
@@ -128,13 +128,17 @@ describe('PostgreSQL unavailable during login', () => {
       await page.waitForURL(`**/tenant/${account.tenantDomain}`);
 
       proxy.cut();
+      const mark = logMark(server);
       const response = await page.goto(`/tenant/${account.tenantDomain}`);
       expect(response?.status()).toBeGreaterThanOrEqual(500);
       await page.getByRole('heading', { name: 'Something went wrong' }).waitFor();
       const text = await page.locator('body').innerText();
       expect(text).not.toMatch(LEAK_PATTERN);
-      // The reference matches the server's log line, for support.
-      expect(text).toMatch(/quote the reference \S+/);
+      // The reference is the request id: the response's X-Request-Id, and the server's log line names it.
+      const requestId = response?.headers()['x-request-id'];
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(text).toContain(`quote the reference ${requestId}.`);
+      await waitForLogEvents(server, { fromByte: mark, matches: (event) => event.event === 'request.error' && event.requestId === requestId });
 
       proxy.restore();
       const again = await page.goto(`/tenant/${account.tenantDomain}`);

@@ -34,6 +34,48 @@ describe('logger', () => {
   });
 });
 
+describe('request ids', () => {
+  function fakeExchange(headers: Record<string, string>) {
+    const responseHeaders = new Map<string, string>();
+    return {
+      request: { headers: { ...headers } as Record<string, string | undefined> },
+      response: { setHeader: (name: string, value: string) => responseHeaders.set(name.toLowerCase(), value) },
+      responseHeaders,
+    };
+  }
+
+  test('every line written while a request is handled carries its id, and the response names it', async () => {
+    const { runWithRequestId } = await import('@/lib/http/request-context.mjs');
+    const { logger, lines } = captureLogger();
+    const exchange = fakeExchange({});
+    await runWithRequestId(exchange.request, exchange.response, { trustForwardedId: false }, async () => {
+      logger.info('first');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      logger.warn({ event: 'later' }, 'after a timer');
+    });
+    logger.info('outside');
+    const [first, later, outside] = lines.map((line) => JSON.parse(line) as { requestId?: string });
+    const id = exchange.responseHeaders.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(exchange.request.headers['x-request-id']).toBe(id);
+    expect(first!.requestId).toBe(id);
+    expect(later!.requestId).toBe(id);
+    expect(outside!.requestId).toBeUndefined();
+  });
+
+  test("keeps a trusted proxy's id, replaces anyone else's and anything malformed", async () => {
+    const { runWithRequestId } = await import('@/lib/http/request-context.mjs');
+    const idOf = (headers: Record<string, string>, trustForwardedId: boolean) => {
+      const exchange = fakeExchange(headers);
+      runWithRequestId(exchange.request, exchange.response, { trustForwardedId }, () => undefined);
+      return exchange.responseHeaders.get('x-request-id');
+    };
+    expect(idOf({ 'x-request-id': 'f0e1d2c3b4a5968778695a4b3c2d1e0f' }, true)).toBe('f0e1d2c3b4a5968778695a4b3c2d1e0f');
+    expect(idOf({ 'x-request-id': 'f0e1d2c3b4a5968778695a4b3c2d1e0f' }, false)).not.toBe('f0e1d2c3b4a5968778695a4b3c2d1e0f');
+    expect(idOf({ 'x-request-id': 'evil\nline {"level":60}' }, true)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
 describe('describeError', () => {
   test('keeps the first line and the cause, drops query parameters', async () => {
     const { describeError } = await import('@/lib/logging/logger');

@@ -41,7 +41,8 @@ const envSchema = z
     AUTH_DECRYPTION_SECRETS: commaList(z.string().min(32)),
     TWO_FACTOR_ENCRYPTION_KEY: base64Key32.optional(),
     TWO_FACTOR_DECRYPTION_KEYS: commaList(base64Key32),
-    PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+    // Unset: the development address on this instance's PORT (`PORT=3100 npm run dev` gets links to 3100).
+    PUBLIC_BASE_URL: z.preprocess((value) => value || `http://localhost:${process.env.PORT || 3000}`, z.string().url()),
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),

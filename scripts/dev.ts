@@ -1,15 +1,24 @@
 // `npm run dev`: with DATABASE_URL set, that server; otherwise an embedded PostgreSQL under
 // .data/ (gitignored). Either way the database is migrated and, when empty, seeded with the
-// demo data; then `next dev` starts with the settings it needs.
+// demo data; then `next dev` starts with the settings it needs, its log lines made readable
+// (pino-pretty) and each request given an id, as the production server does.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import nextEnv from '@next/env';
 import { Client } from 'pg';
+import pretty from 'pino-pretty';
 
 nextEnv.loadEnvConfig(process.cwd(), true);
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// `npm run dev -- -p 3100` or PORT=3100: next dev and the default PUBLIC_BASE_URL (email links,
+// lib/env.ts) follow the same port.
+const portFlag = process.argv.findIndex((argument) => argument === '-p' || argument === '--port');
+if (portFlag >= 0 && process.argv[portFlag + 1]) process.env.PORT = process.argv[portFlag + 1];
+process.env.PORT ??= '3000';
+const baseUrl = `http://localhost:${process.env.PORT}`;
 const dataDir = path.join(process.cwd(), '.data');
 mkdirSync(dataDir, { recursive: true, mode: 0o755 });
 
@@ -52,14 +61,41 @@ if (!process.env.DATABASE_URL) {
 const { migrateDatabase } = await import('../db/migrate');
 await migrateDatabase(process.env.DATABASE_URL!);
 const { getDb, closeDb } = await import('../db/client');
-const { seedDemoData } = await import('../db/seed');
+const { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoData } = await import('../db/seed');
 const { closePasswordHashPool } = await import('../lib/auth/password-hash-pool');
 if (await seedDemoData(getDb())) console.log('Demo data loaded (see README, "Demo logins").');
 await closeDb();
 await closePasswordHashPool();
 
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-const child = spawn(process.execPath, [nextBin, 'dev', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env });
+// Request ids for every process of next dev (it starts its server in a child process).
+const requestContextPreload = `--import=${pathToFileURL(path.join(process.cwd(), 'scripts', 'dev-request-context.mjs')).href}`;
+const child = spawn(process.execPath, [nextBin, 'dev', ...process.argv.slice(2)], {
+  stdio: ['inherit', 'pipe', 'inherit'],
+  env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, requestContextPreload].filter(Boolean).join(' ') },
+});
+// The portal's JSON log lines become readable; Next's own lines pass through unchanged.
+const readable = pretty({ colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', destination: 1 });
+child.stdout!.pipe(readable);
+
+// Once Next is ready: where to sign in, as whom, and where development email arrives.
+let announced = false;
+child.stdout!.on('data', (chunk: Buffer) => {
+  if (announced || !/Ready in/.test(chunk.toString())) return;
+  announced = true;
+  // Through the same stream as Next's lines, so the banner comes after "Ready".
+  readable.write(
+    [
+      '',
+      `  Mobile Security Portal: ${baseUrl}/login`,
+      `  Demo login:  tenant domain 123456.sms, username admin, password ${DEMO_PASSWORD},`,
+      `               then the code of TOTP secret ${DEMO_TOTP_SECRET} (README, "Demo logins")`,
+      `  Emails:      ${baseUrl}/dev/mailbox (nothing is sent in development)`,
+      '',
+      '',
+    ].join('\n'),
+  );
+});
 
 let stopping = false;
 async function shutdown(code: number): Promise<void> {

@@ -4,7 +4,8 @@
 // itself and only fills it in when it is missing, so a directly exposed instance cannot tell a
 // forged client address from a real one (per-address throttling and audit depend on it).
 // Here the TCP peer decides: only a peer listed in TRUSTED_PROXIES may pass an
-// X-Forwarded-For chain on (the peer is appended to it); anyone else's header is replaced by
+// X-Forwarded-For chain on (the peer is appended to it; TRUSTED_PROXIES takes addresses and CIDR
+// ranges); anyone else's header is replaced by
 // the peer address. lib/http/client-address.ts then reads the chain from the right. The same
 // peer decides whether X-Forwarded-Host and X-Forwarded-Proto are believed, and whether its
 // X-Request-Id is kept (otherwise every request gets a new id: lib/http/request-context.mjs).
@@ -13,6 +14,7 @@ import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import next from 'next';
 import { runWithRequestId } from './lib/http/request-context.mjs';
+import { compileTrustedProxies, parseTrustedProxies } from './lib/http/trusted-proxies.mjs';
 
 function readOption(flag, fallback) {
   const index = process.argv.indexOf(flag);
@@ -21,12 +23,8 @@ function readOption(flag, fallback) {
 
 const port = Number(readOption('-p', process.env.PORT ?? '3000'));
 const hostname = readOption('-H', process.env.HOSTNAME ?? '0.0.0.0');
-const trustedProxies = new Set(
-  (process.env.TRUSTED_PROXIES ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean),
-);
+// Addresses and CIDR ranges (proxy-addr); a wrong entry stops the start rather than trusting nobody or everybody.
+const isTrustedPeer = compileTrustedProxies(parseTrustedProxies(process.env.TRUSTED_PROXIES));
 
 const normalise = (address) => (address?.startsWith('::ffff:') ? address.slice(7) : (address ?? 'unknown'));
 
@@ -61,7 +59,7 @@ const PROXY_ONLY_HEADERS = ['x-forwarded-host', 'x-forwarded-proto', 'x-forwarde
 
 createServer((request, response) => {
   const peer = normalise(request.socket.remoteAddress);
-  const isTrustedProxy = trustedProxies.has(peer);
+  const isTrustedProxy = isTrustedPeer(peer);
   const forwarded = request.headers['x-forwarded-for'];
   request.headers['x-forwarded-for'] = isTrustedProxy && typeof forwarded === 'string' && forwarded.length > 0 ? `${forwarded}, ${peer}` : peer;
   if (!isTrustedProxy) for (const name of PROXY_ONLY_HEADERS) delete request.headers[name];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compileTrustedProxies } from '@/lib/http/trusted-proxies.mjs';
 
 // Every setting of the portal, validated once. `.env.example` documents each key.
 const booleanFlag = z
@@ -46,7 +47,15 @@ const envSchema = z
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
-    TRUSTED_PROXIES: commaList(z.string()),
+    // Addresses and CIDR ranges of reverse proxies (lib/http/trusted-proxies.mjs, proxy-addr).
+    TRUSTED_PROXIES: commaList(z.string()).refine((entries) => {
+      try {
+        compileTrustedProxies(entries);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be IP addresses or CIDR ranges (10.0.0.0/8), comma-separated'),
     // Bearer token for GET /api/metrics (Prometheus); unset, the path answers 404.
     METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(32).optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

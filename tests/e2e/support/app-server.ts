@@ -59,7 +59,7 @@ function killOnParentExit(child: ChildProcess): () => void {
   };
 }
 
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -76,23 +76,16 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`GET ${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-export async function startAppServer(options: StartOptions): Promise<AppServer> {
-  const { appDir, port, env, logPath, readyPath, readyTimeoutMs } = options;
-  const baseUrl = `http://127.0.0.1:${port}`;
-  mkdirSync(path.dirname(logPath), { recursive: true });
-  const logFd = openSync(logPath, 'w');
-  // The same production server as `npm start` (server.mjs), not plain `next start`.
-  const server = path.join(appDir, 'server.mjs');
-  const child = spawn(process.execPath, [server, '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: appDir,
-    env,
-    // Own process group, so teardown can stop the server and everything it started.
-    detached: true,
-    stdio: ['ignore', logFd, logFd],
-  });
+/**
+ * Starts a process in its own process group with its output in `logPath`; `stop` ends the whole
+ * group (SIGTERM, then SIGKILL after a grace period), and so does this process's exit.
+ */
+export function spawnInOwnGroup(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logPath: string }): { child: ChildProcess; stop: () => Promise<void> } {
+  mkdirSync(path.dirname(options.logPath), { recursive: true });
+  const logFd = openSync(options.logPath, 'w');
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', logFd, logFd] });
   closeSync(logFd); // The child keeps its own copy.
   const forgetExitHook = killOnParentExit(child);
-
   const stop = async () => {
     forgetExitHook();
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -102,6 +95,16 @@ export async function startAppServer(options: StartOptions): Promise<AppServer> 
     await exited;
     clearTimeout(timer);
   };
+  return { child, stop };
+}
+
+export async function startAppServer(options: StartOptions): Promise<AppServer> {
+  const { appDir, port, env, logPath, readyPath, readyTimeoutMs } = options;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // The same production server as `npm start` (server.mjs), not plain `next start`; in its own
+  // process group, so teardown stops the server and everything it started.
+  const server = path.join(appDir, 'server.mjs');
+  const { child, stop } = spawnInOwnGroup(process.execPath, [server, '-p', String(port), '-H', '127.0.0.1'], { cwd: appDir, env, logPath });
 
   try {
     await waitForHttp(`${baseUrl}${readyPath}`, child, readyTimeoutMs);

@@ -50,7 +50,7 @@ describe('customer admin manages its own tenant', () => {
       await page.getByLabel('Minimum passcode length').fill('8');
       await page.getByLabel('Wi-Fi networks').fill('Warehouse\nOffice');
       await page.getByRole('button', { name: 'Create profile' }).click();
-      await page.waitForURL('**/tenant/123456.sms/configurations?done=created');
+      await page.waitForURL('**/tenant/123456.sms/configurations?done=created**');
       const profileRow = page.getByRole('row', { name: /Warehouse scanners/ });
       await profileRow.waitFor();
       expect(await profileRow.innerText()).toContain('Android');

@@ -72,7 +72,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <p className="empty-state">{t('empty')}</p>
       ) : (
         <TableScroll label={t('table.caption')}>
-          <table className="data-table">
+          <table className="data-table data-table--stack">
             <caption className="visually-hidden">{t('table.caption')}</caption>
             <thead>
               <tr>
@@ -88,13 +88,13 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                 const actor = event.actorLabel ?? t('unknownActor');
                 return (
                   <tr key={event.id}>
-                    <td className="nowrap">
+                    <th scope="row" className="nowrap">
                       <time dateTime={event.occurredAt}>{event.occurredAt.replace('T', ' ').slice(0, 19)}</time>
-                    </td>
-                    <td>{event.actingFor ? t('actingForLabel', { actor, tenantDomain: event.actingFor }) : actor}</td>
-                    <td><code>{event.action}</code></td>
-                    <td>{t(`results.${event.result}`)}</td>
-                    <td>{event.ipAddress ?? '—'}</td>
+                    </th>
+                    <td data-label={t('table.who')} className="data-table__wrap-anywhere">{event.actingFor ? t('actingForLabel', { actor, tenantDomain: event.actingFor }) : actor}</td>
+                    <td data-label={t('table.what')}><code>{event.action}</code></td>
+                    <td data-label={t('table.result')}>{t(`results.${event.result}`)}</td>
+                    <td data-label={t('table.from')}>{event.ipAddress ?? '—'}</td>
                   </tr>
                 );
               })}

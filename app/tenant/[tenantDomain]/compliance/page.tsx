@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
 import { hasPermission } from '@/lib/access/permissions';
 import { ActionResult } from '@/app/_components/action-result';
+import { EmailAddress } from '@/app/_components/email-address';
 import { ConfirmAction } from '@/app/_components/confirm-action';
 import { RowActionsMenu } from '@/app/_components/row-actions-menu';
 import { readOutcomeMessage } from '@/app/_server/action-outcome';
@@ -56,7 +57,7 @@ export default async function CompliancePage({ params, searchParams }: { params:
                       {admin.isRspLinked ? <span className="badge badge--rsp" title={t('rspHint')}>{t('rsp')}<span className="visually-hidden"> ({t('rspHint')})</span></span> : null}
                     </th>
                     <td data-label={t('tenant')}>{admin.tenantName} ({admin.tenantDomain})</td>
-                    <td data-label={t('email')} className="data-table__wrap-anywhere">{admin.email}</td>
+                    <td data-label={t('email')} className="data-table__wrap-anywhere"><EmailAddress address={admin.email} /></td>
                     <td data-label={t('deadline')}>
                       {format.dateTime(new Date(admin.deadline), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC
                       {admin.isOverdue ? <span className="license-state license-state--expired"> {t('overdue')}</span> : null}

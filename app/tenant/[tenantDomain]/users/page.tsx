@@ -11,6 +11,7 @@ import { TableScroll } from '@/app/_components/table-scroll';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
 import { ActionResult } from '@/app/_components/action-result';
+import { EmailAddress } from '@/app/_components/email-address';
 import { readOutcomeMessage } from '@/app/_server/action-outcome';
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -75,7 +76,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
                       </span>
                     ) : null}
                   </th>
-                  <td data-label={t('table.email')} className="data-table__wrap-anywhere">{user.email}</td>
+                  <td data-label={t('table.email')} className="data-table__wrap-anywhere"><EmailAddress address={user.email} /></td>
                   <td data-label={t('table.role')}>{t(`roles.${user.role}`)}</td>
                   <td data-label={t('table.twoFactor')}>
                     {t(`twoFactorStatus.${user.twoFactor}`)}

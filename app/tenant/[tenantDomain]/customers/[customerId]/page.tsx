@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionResult } from '@/app/_components/action-result';
+import { EmailAddress } from '@/app/_components/email-address';
 import { MainContent } from '@/app/_components/main-content';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { readOutcomeMessage } from '@/app/_server/action-outcome';
@@ -100,7 +101,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
           <ul className="customer-admins" aria-label={t('detail.administratorsCaption', { name: customer.name })}>
             {admins.map((admin) => (
               <li key={admin.id}>
-                <strong>{admin.username}</strong> <span className="data-table__wrap-anywhere">{admin.email}</span> ·{' '}
+                <strong>{admin.username}</strong> <span className="data-table__wrap-anywhere"><EmailAddress address={admin.email} /></span> ·{' '}
                 {admin.isActivationPending ? t('detail.activationPending') : admin.twoFactor === 'active' ? t('detail.active') : t('detail.twoFactorMissing')}
               </li>
             ))}

@@ -122,7 +122,7 @@ export function CustomerSwitcher({ initialPage, initialTerm = '', searchUrl, pag
             aria-describedby={`${inputId}-help`}
             onChange={(event) => setTerm(event.target.value)}
           />
-          <button type="submit" className="button button--secondary">{t('search')}</button>
+          <SubmitButton variant="secondary">{t('search')}</SubmitButton>
         </div>
         <p id={`${inputId}-help`} className="field__help">{t('searchHelp')}</p>
       </form>

@@ -2,6 +2,7 @@
 
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslations } from 'next-intl';
+import { SubmitButton } from '@/app/_components/submit-button';
 import { CustomerSwitcher } from './customer-switcher';
 
 type QuickSwitcherProps = {
@@ -39,7 +40,7 @@ export function QuickSwitcher({ searchUrl, pageUrl, selectAction }: QuickSwitche
             <label htmlFor="quick-switcher-q" className="field__label">{t('searchLabel')}</label>
             <div className="customer-switcher__search-row">
               <input id="quick-switcher-q" name="q" type="search" className="input" autoComplete="off" />
-              <button type="submit" className="button button--secondary">{t('search')}</button>
+              <SubmitButton variant="secondary">{t('search')}</SubmitButton>
             </div>
           </form>
         )}

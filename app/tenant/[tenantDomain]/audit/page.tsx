@@ -6,6 +6,7 @@ import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit/list-audit-
 import { TableScroll } from '@/app/_components/table-scroll';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
+import { SubmitButton } from '@/app/_components/submit-button';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: await pageTitle('audit.title') };
@@ -62,7 +63,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             </select>
           </div>
           <div className="form__actions">
-            <button type="submit" className="button button--primary">{t('filter.apply')}</button>
+            <SubmitButton>{t('filter.apply')}</SubmitButton>
             <Link href={basePath} className="form__secondary-link">{t('filter.reset')}</Link>
           </div>
         </fieldset>

@@ -66,7 +66,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
             <option value="valid_until">{t('filter.sortValidUntil')}</option>
           </select>
         </div>
-        <button type="submit" className="button button--secondary">{t('filter.apply')}</button>
+        <SubmitButton variant="secondary">{t('filter.apply')}</SubmitButton>
       </form>
 
       {customers.length === 0 ? <p className="empty-state">{t('empty')}</p> : (

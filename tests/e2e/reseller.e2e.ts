@@ -53,7 +53,14 @@ describe('reseller: customer selection, switching and licenses', () => {
       // The header's quick switcher: the same list, searchable, straight into Beta.
       await header.getByText('Switch customer', { exact: true }).click();
       await header.getByLabel('Search customers').fill('Beta');
-      await header.getByRole('button', { name: /Beta Retail AG/ }).click();
+      // The menu is a light card inside the dark header: its entries and buttons must not take the
+      // header's white-on-transparent look (axe only reports such overlapping colours as "incomplete").
+      const beta = header.getByRole('button', { name: /Beta Retail AG/ });
+      for (const control of [beta, header.getByRole('button', { name: 'Search', exact: true })]) {
+        const [color, background] = await control.evaluate((element) => [getComputedStyle(element).color, getComputedStyle(element).backgroundColor]);
+        expect({ color, background }).toEqual({ color: expect.not.stringMatching(/^rgb\(255, 255, 255\)$/), background: 'rgb(255, 255, 255)' });
+      }
+      await beta.click();
       await page.waitForURL('**/tenant/234567.sms');
       await page.locator('header').getByText('Beta Retail AG (via Demo Reseller GmbH)').waitFor();
 

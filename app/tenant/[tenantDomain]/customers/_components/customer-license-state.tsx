@@ -10,6 +10,7 @@ export function CustomerStateText({ state, daysRemaining }: { state: CustomerLic
 
 export function CustomerLicenseBadges({ types }: { types: ReadonlyArray<'mdm' | 'mobile_security'> }) {
   const t = useTranslations('customers');
+  if (types.length === 0) return <>–</>;
   return (
     <>
       {types.map((type) => (

@@ -7,6 +7,7 @@ import { requireSession } from '@/app/_server/request-context';
 import { canSelectCustomers } from '@/lib/access/permissions';
 import { logOut } from '@/app/logout/actions';
 import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
+import { decodeCursor, normaliseSearchTerm } from '@/lib/switcher/search-term';
 import { switchToCustomerAction } from './actions';
 import { CustomerSwitcher } from './_components/customer-switcher';
 import { pageTitle } from '@/app/_server/page-title';
@@ -17,10 +18,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // "Customer selection": where a reseller lands after login. Customers never see it (404).
-export default async function CustomerSelectionPage() {
+// `?q=` (the search form's GET) and `?cursor=` (the next page) work without JavaScript.
+export default async function CustomerSelectionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireSession();
   if (!canSelectCustomers(session)) notFound();
-  const [t, firstPage] = await Promise.all([getTranslations('switcher'), listSwitchableCustomers({ resellerTenantId: session.tenant.id })]);
+  const query = await searchParams;
+  const search = normaliseSearchTerm(query.q);
+  const [t, firstPage] = await Promise.all([
+    getTranslations('switcher'),
+    listSwitchableCustomers({ resellerTenantId: session.tenant.id, search, cursor: decodeCursor(query.cursor) }),
+  ]);
   return (
     <>
       <PortalHeader
@@ -36,7 +43,8 @@ export default async function CustomerSelectionPage() {
         <p>
           <a href={`/tenant/${session.tenant.tenantDomain}`}>{t('ownTenant', { tenantDomain: session.tenant.tenantDomain })}</a>
         </p>
-        <CustomerSwitcher initialPage={firstPage} searchUrl="/customers/search" selectAction={switchToCustomerAction} autoFocus />
+        {/* Keyed by the search: a new GET search starts a fresh list. */}
+        <CustomerSwitcher key={`${search}|${String(query.cursor ?? '')}`} initialPage={firstPage} initialTerm={search} searchUrl="/customers/search" pageUrl="/customers" selectAction={switchToCustomerAction} autoFocus />
       </MainContent>
     </>
   );

@@ -39,7 +39,6 @@ export function parseProfileForm(formData: FormData): { ok: true; profile: Profi
   if (!form.ok) return form;
   const data = form.data;
   const isAndroid = data.platform === 'android';
-  const otherPlatformField: ProfileField = isAndroid ? 'allowAppStore' : 'allowUnknownSources';
   const settings = {
     passcodeMinLength: toInteger(data.passcodeMinLength),
     screenLockMinutes: toInteger(data.screenLockMinutes),
@@ -47,8 +46,9 @@ export function parseProfileForm(formData: FormData): { ok: true; profile: Profi
     wifiNetworks: data.wifiNetworks.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0),
     ...(isAndroid ? { allowUnknownSources: data.allowUnknownSources === 'on' } : { allowAppStore: data.allowAppStore === 'on' }),
   };
+  // The form sends both platforms' toggles (the page shows the chosen one, also without
+  // JavaScript); only the chosen platform's toggle is read, the other is never stored.
   const fieldErrors: Partial<Record<ProfileField, string[]>> = {};
-  if (data[otherPlatformField]) fieldErrors[otherPlatformField] = ['configurations.validation.otherPlatformSetting'];
   const parsed = profileInputSchema.safeParse({ name: data.name, platform: data.platform, settings });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 import { tenantSearchPattern } from '@/lib/tenants/tenant-search';
+import { isUuid } from './find-reseller-customer';
 
 export type CustomerLicenseState = 'valid' | 'expiring' | 'expired' | 'none';
 export const CUSTOMER_STATES: readonly CustomerLicenseState[] = ['valid', 'expiring', 'expired', 'none'];
@@ -36,13 +37,20 @@ type RawRow = {
   state: CustomerLicenseState;
 };
 
+/** One customer of this reseller with its license state (the customer's page); null for any other id. */
+export async function findResellerCustomerRow(resellerTenantId: string, customerId: string, executor: DbExecutor = getDb()): Promise<ResellerCustomerRow | null> {
+  if (!isUuid(customerId)) return null;
+  const { customers } = await listResellerCustomers({ resellerTenantId, customerId }, executor);
+  return customers[0] ?? null;
+}
+
 /**
  * The reseller's Customers page: every customer of this reseller with its license state.
  * "Valid now" is licenseIsValidNow(), the predicate the access layer and the switcher use.
  * Small pages (25) ordered by name or end date, then id, so page boundaries are stable.
  */
 export async function listResellerCustomers(
-  input: { resellerTenantId: string; search?: string; state?: CustomerLicenseState; sort?: CustomerSort; page?: number },
+  input: { resellerTenantId: string; search?: string; state?: CustomerLicenseState; sort?: CustomerSort; page?: number; customerId?: string },
   executor: DbExecutor = getDb(),
 ): Promise<{ customers: ResellerCustomerRow[]; hasNextPage: boolean }> {
   const page = Math.max(1, Math.min(input.page ?? 1, 10_000));
@@ -61,6 +69,7 @@ export async function listResellerCustomers(
       LEFT JOIN licenses ON licenses.tenant_id = t.id
       WHERE t.reseller_id = ${input.resellerTenantId} AND t.kind = 'customer'
         ${pattern ? sql`AND lower(t.name || ' ' || t.tenant_domain) LIKE ${pattern}` : sql``}
+        ${input.customerId ? sql`AND t.id = ${input.customerId}` : sql``}
       GROUP BY t.id
     ), classified AS (
       SELECT *, CASE

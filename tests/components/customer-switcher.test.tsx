@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CustomerSwitcher } from '@/app/customers/_components/customer-switcher';
 import { QuickSwitcher } from '@/app/customers/_components/quick-switcher';
@@ -11,7 +11,7 @@ const firstPage: SwitchableCustomerPage = { customers: [alpha, beta], nextCursor
 
 describe('CustomerSwitcher', () => {
   test('lists customers with domain, license badges and validity', () => {
-    renderWithIntl(<CustomerSwitcher initialPage={firstPage} searchUrl="/customers/search" selectAction={jest.fn()} fetchPage={jest.fn()} />);
+    renderWithIntl(<CustomerSwitcher initialPage={firstPage} searchUrl="/customers/search" pageUrl="/customers" selectAction={jest.fn()} fetchPage={jest.fn()} />);
     const entry = screen.getByRole('button', { name: /Alpha Logistik GmbH/ });
     expect(entry).toHaveTextContent('123456.sms');
     expect(entry).toHaveTextContent('MDM');
@@ -22,7 +22,7 @@ describe('CustomerSwitcher', () => {
   test('searches on the server as you type, debounced: one request for a burst of keys', async () => {
     const fetchPage = jest.fn(async (url: string) => (url.includes('q=bet') ? { customers: [beta], nextCursor: null } : firstPage));
     const user = userEvent.setup();
-    renderWithIntl(<CustomerSwitcher initialPage={firstPage} searchUrl="/customers/search" selectAction={jest.fn()} fetchPage={fetchPage} debounceMs={50} />);
+    renderWithIntl(<CustomerSwitcher initialPage={firstPage} searchUrl="/customers/search" pageUrl="/customers" selectAction={jest.fn()} fetchPage={fetchPage} debounceMs={50} />);
     await user.type(screen.getByLabelText('Search customers'), 'bet');
     await waitFor(() => expect(screen.queryByRole('button', { name: /Alpha/ })).not.toBeInTheDocument());
     expect(fetchPage).toHaveBeenCalledTimes(1);
@@ -34,18 +34,34 @@ describe('CustomerSwitcher', () => {
   test('shows an empty state and loads further keyset pages with the cursor', async () => {
     const fetchPage = jest.fn(async (url: string) => (url.includes('cursor=') ? { customers: [beta], nextCursor: null } : { customers: [], nextCursor: null }));
     const user = userEvent.setup();
-    renderWithIntl(<CustomerSwitcher initialPage={{ customers: [alpha], nextCursor: 'CUR' }} searchUrl="/s" selectAction={jest.fn()} fetchPage={fetchPage} debounceMs={10} />);
-    await user.click(screen.getByRole('button', { name: 'Show more customers' }));
+    renderWithIntl(<CustomerSwitcher initialPage={{ customers: [alpha], nextCursor: 'CUR' }} searchUrl="/s" pageUrl="/customers" selectAction={jest.fn()} fetchPage={fetchPage} debounceMs={10} />);
+    // A link to the next keyset page (works without JavaScript); with it, the page is added below.
+    const more = screen.getByRole('link', { name: 'Show more customers' });
+    expect(more).toHaveAttribute('href', '/customers?q=&cursor=CUR');
+    await user.click(more);
     expect(fetchPage).toHaveBeenCalledWith('/s?q=&cursor=CUR');
     expect(await screen.findByRole('button', { name: /Beta Retail AG/ })).toBeInTheDocument();
     await user.type(screen.getByLabelText('Search customers'), 'zzz');
     expect(await screen.findByText('No customer with a valid license matches.')).toBeInTheDocument();
   });
 
+  test('its search is a GET form (Enter works without JavaScript); with it, Enter searches at once', async () => {
+    const fetchPage = jest.fn(async () => ({ customers: [beta], nextCursor: null }));
+    const user = userEvent.setup();
+    renderWithIntl(<CustomerSwitcher initialPage={firstPage} initialTerm="" searchUrl="/s" pageUrl="/customers" selectAction={jest.fn()} fetchPage={fetchPage} debounceMs={60_000} />);
+    const search = screen.getByRole('search');
+    expect(search).toHaveAttribute('method', 'get');
+    expect(search).toHaveAttribute('action', '/customers');
+    expect(screen.getByLabelText('Search customers')).toHaveAttribute('name', 'q');
+    await user.type(screen.getByLabelText('Search customers'), 'beta{Enter}');
+    await waitFor(() => expect(fetchPage).toHaveBeenCalledWith('/s?q=beta'));
+    expect(await screen.findByRole('status')).toHaveTextContent('1 customer shown');
+  });
+
   test('arrow keys move between entries; Enter selects through the server action with the tenant domain', async () => {
     const selectAction = jest.fn(async (_formData: FormData) => {});
     const user = userEvent.setup();
-    renderWithIntl(<CustomerSwitcher initialPage={firstPage} searchUrl="/s" selectAction={selectAction} fetchPage={jest.fn()} />);
+    renderWithIntl(<CustomerSwitcher initialPage={firstPage} searchUrl="/s" pageUrl="/customers" selectAction={selectAction} fetchPage={jest.fn()} />);
     await user.click(screen.getByLabelText('Search customers'));
     await user.keyboard('{ArrowDown}');
     expect(screen.getByRole('button', { name: /Alpha/ })).toHaveFocus();
@@ -60,21 +76,32 @@ describe('CustomerSwitcher', () => {
 });
 
 describe('QuickSwitcher', () => {
-  test('opens a searchable menu, loads the list, and Escape closes it back to the button', async () => {
+  test('without JavaScript its search is a GET form to the customer selection', () => {
+    renderWithIntl(<QuickSwitcher searchUrl="/customers/search" pageUrl="/customers" selectAction={jest.fn()} />);
+    const details = screen.getByText('Switch customer').closest('details')!;
+    const search = within(details).getByRole('search');
+    expect(search).toHaveAttribute('method', 'get');
+    expect(search).toHaveAttribute('action', '/customers');
+    expect(within(search).getByLabelText('Search customers')).toHaveAttribute('name', 'q');
+  });
+
+  test('opening it loads the live list; Escape closes it back to its summary', async () => {
     const user = userEvent.setup();
     // jsdom has no fetch: the menu's real fetch path gets a stand-in answering like the route handler.
     const fetchMock = jest.fn(async () => ({ ok: true, json: async () => firstPage }));
     Object.assign(globalThis, { fetch: fetchMock });
-    renderWithIntl(<QuickSwitcher searchUrl="/customers/search" selectAction={jest.fn()} />);
-    const toggle = screen.getByRole('button', { name: 'Switch customer' });
-    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    renderWithIntl(<QuickSwitcher searchUrl="/customers/search" pageUrl="/customers" selectAction={jest.fn()} />);
+    const toggle = screen.getByText('Switch customer');
+    const details = toggle.closest('details')!;
+    expect(details).not.toHaveAttribute('open');
     await user.click(toggle);
-    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(details).toHaveAttribute('open');
     expect(await screen.findByRole('button', { name: /Alpha Logistik GmbH/ })).toBeInTheDocument();
+    expect(screen.getByLabelText('Search customers')).toHaveFocus();
     await act(async () => {
       await user.keyboard('{Escape}');
     });
-    expect(screen.queryByLabelText('Search customers')).not.toBeInTheDocument();
+    expect(details).not.toHaveAttribute('open');
     expect(toggle).toHaveFocus();
     expect(fetchMock).toHaveBeenCalledWith('/customers/search?q=', expect.objectContaining({ credentials: 'same-origin' }));
     Reflect.deleteProperty(globalThis, 'fetch');

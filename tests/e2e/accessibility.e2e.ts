@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { findAccessibilityViolations } from './support/axe';
 import { e2eBaseUrl, launchBrowser, saveScreenshot, withPage } from './support/browser';
 import { closeE2eDb, createUserWithoutTwoFactor, e2eDb } from './support/db';
@@ -9,26 +9,41 @@ import type { DevMailboxRenderInput, DevMailboxRenderOutput } from './support/re
 import { waitForEmail } from './support/sent-emails';
 import { enterPassword, signInAsDemoUser } from './support/sign-in';
 
-// Every page of the portal, in English and German, must pass axe-core's WCAG 2.x A/AA rules with no
-// serious or critical violation. One browser context per person: the language is switched with the
-// locale cookie (what the language switcher sets), so each sign-in (one TOTP step) serves both.
+// Every page of the portal must pass axe-core's WCAG 2.x A/AA rules with no serious or critical
+// violation, and must not scroll sideways, in every view: both languages at 320, 768 and 1280 px
+// (issue 9), for every person who sees it. One sign-in per person serves every view: the language
+// is switched with the locale cookie (what the language switcher sets), which needs the page opened
+// again; the layout (the width; issue 10 adds the colour scheme) is applied to the open page.
 // Findings are collected per test and reported together, so one run shows every page's problems.
+// Screenshots of every page at 320 and 1280 px in both languages go to test-results/screenshots/
+// (`<page>-<language>-<width>.png`), which CI keeps as artifacts.
 
 // German first: each check ends in English, so the steps after it can use the English labels.
 const LANGUAGES = ['de', 'en'] as const;
 type Language = (typeof LANGUAGES)[number];
+
+/** How the open page is shown. One more dimension (e.g. `colorScheme`) goes here and in applyLayout. */
+type Layout = { width: 320 | 768 | 1280 };
+const LAYOUTS: readonly Layout[] = [{ width: 320 }, { width: 768 }, { width: 1280 }];
+/** The layout pages are opened in (and left in), so the steps that open a state click a desktop page. */
+const OPENING_LAYOUT: Layout = { width: 1280 };
+const SCREENSHOT_WIDTHS: ReadonlySet<number> = new Set([320, 1280]);
+
+async function applyLayout(page: Page, layout: Layout): Promise<void> {
+  await page.setViewportSize({ width: layout.width, height: 900 });
+}
+
+const layoutName = (layout: Layout) => `${layout.width}px`;
 
 const TENANT = '123456.sms';
 const RESELLER_TENANT = '100001.sms';
 const LONG_PASSWORD = 'Quiet-Harbor-Lantern-Violet-73';
 
 type PageCheck = {
-  /** Names the findings and the screenshot (`<name>-<language>.png`). */
+  /** Names the findings and the screenshots (`<name>-<language>-<width>.png`). */
   name: string;
   /** Opens the page (or state) to check; runs once per language, with the locale cookie already set. */
   open: (page: Page) => Promise<void>;
-  /** Main pages get a screenshot per language in test-results/screenshots/. */
-  screenshot?: boolean;
 };
 
 async function useLanguage(context: BrowserContext, language: Language): Promise<void> {
@@ -45,31 +60,44 @@ async function openPath(page: Page, path: string, expectedStatus = 200): Promise
   await page.locator('h1').first().waitFor();
 }
 
+/** What the page shows now, in every layout: axe, sideways scrolling, and the screenshots. */
+async function checkLayouts(page: Page, where: string, screenshotName: string, options: { exclude?: string[] } = {}): Promise<string[]> {
+  const findings: string[] = [];
+  for (const layout of LAYOUTS) {
+    await applyLayout(page, layout);
+    const here = `${where} at ${layoutName(layout)}`;
+    // Wide tables scroll inside their own region (or become cards); the page itself never scrolls sideways.
+    const [pageWidth, windowWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    if (pageWidth > windowWidth) findings.push(`${here}: the page is ${pageWidth}px wide in a ${windowWidth}px window (scrolls sideways)`);
+    findings.push(...(await findAccessibilityViolations(page, here, options)));
+    if (SCREENSHOT_WIDTHS.has(layout.width)) await saveScreenshot(page, `${screenshotName}-${layout.width}`);
+  }
+  await applyLayout(page, OPENING_LAYOUT);
+  return findings;
+}
+
 /**
- * Checks one page in both languages and returns every finding: axe violations, an <html lang>
- * that does not match the language (which would also mean the German run checked English text),
- * and a page wider than the window.
+ * Checks one page in both languages and every layout and returns every finding: axe violations,
+ * sideways scrolling, and an <html lang> that does not match the language (which would also mean
+ * the German run checked English text).
  */
-async function checkInBothLanguages(page: Page, check: PageCheck): Promise<string[]> {
+async function checkInEveryView(page: Page, check: PageCheck): Promise<string[]> {
   const findings: string[] = [];
   for (const language of LANGUAGES) {
     await useLanguage(page.context(), language);
+    await applyLayout(page, OPENING_LAYOUT);
     await check.open(page);
     const where = `${check.name} (${language}, ${new URL(page.url()).pathname})`;
     const lang = await page.locator('html').getAttribute('lang');
     if (lang !== language) findings.push(`${where}: <html lang="${lang}">, expected "${language}"`);
-    // Wide tables scroll inside their own region; the page itself never scrolls sideways.
-    const [pageWidth, windowWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-    if (pageWidth > windowWidth) findings.push(`${where}: the page is ${pageWidth}px wide in a ${windowWidth}px window (scrolls sideways)`);
-    findings.push(...(await findAccessibilityViolations(page, where)));
-    if (check.screenshot) await saveScreenshot(page, `${check.name}-${language}`);
+    findings.push(...(await checkLayouts(page, where, `${check.name}-${language}`)));
   }
   return findings;
 }
 
 async function checkAll(page: Page, checks: PageCheck[]): Promise<string[]> {
   const findings: string[] = [];
-  for (const check of checks) findings.push(...(await checkInBothLanguages(page, check)));
+  for (const check of checks) findings.push(...(await checkInEveryView(page, check)));
   return findings;
 }
 
@@ -131,10 +159,10 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
     const activation = await createAccountLink({ userId: user.id, purpose: 'activation' });
     const findings = await withPage(browser, async (page) => {
       const checks: PageCheck[] = [
-        { name: 'login', open: (p) => openPath(p, '/login'), screenshot: true },
+        { name: 'login', open: (p) => openPath(p, '/login') },
         { name: 'login-error', open: showLoginError },
         { name: 'login-expired', open: (p) => openPath(p, '/login?reason=expired') },
-        { name: 'password-forgotten', open: (p) => openPath(p, '/password-forgotten'), screenshot: true },
+        { name: 'password-forgotten', open: (p) => openPath(p, '/password-forgotten') },
         { name: 'password-forgotten-sent', open: (p) => requestPasswordReset(p, user.username) },
       ];
       const result = await checkAll(page, checks);
@@ -145,10 +173,10 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
       if (!resetLink) throw new Error(`no reset link in: ${email.links.join(', ')}`);
       result.push(
         ...(await checkAll(page, [
-          { name: 'reset-password', open: (p) => openPath(p, resetLink), screenshot: true },
-          { name: 'activate', open: (p) => openPath(p, activation.path), screenshot: true },
+          { name: 'reset-password', open: (p) => openPath(p, resetLink) },
+          { name: 'activate', open: (p) => openPath(p, activation.path) },
           { name: 'activate-invalid-link', open: (p) => openPath(p, '/activate/not-a-real-token') },
-          { name: 'not-found', open: (p) => openPath(p, '/no-such-page', 404), screenshot: true },
+          { name: 'not-found', open: (p) => openPath(p, '/no-such-page', 404) },
         ])),
       );
       return result;
@@ -168,7 +196,7 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
         await enterPassword(page, { tenantDomain: TENANT, username: 'helpdesk' });
         await page.waitForURL('**/login/code');
         return checkAll(page, [
-          { name: 'login-code', open: (p) => openPath(p, '/login/code'), screenshot: true },
+          { name: 'login-code', open: (p) => openPath(p, '/login/code') },
           { name: 'login-recovery', open: (p) => openPath(p, '/login/recovery') },
         ]);
       })),
@@ -184,69 +212,73 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
       ...(await withPage(browser, async (page) => {
         await enterPassword(page, { tenantDomain: TENANT, username: portalOnly.username, password: LONG_PASSWORD });
         await page.waitForURL('**/login/two-factor-required');
-        const result = await checkAll(page, [{ name: 'two-factor-required-portal-only', open: openDialog, screenshot: true }]);
+        const result = await checkAll(page, [{ name: 'two-factor-required-portal-only', open: openDialog }]);
         await page.getByRole('button', { name: 'Enable 2FA' }).click();
         await page.waitForURL('**/login/setup');
         await page.locator('.two-factor-secret').waitFor();
-        result.push(...(await checkAll(page, [{ name: 'login-setup', open: (p) => openPath(p, '/login/setup'), screenshot: true }])));
+        result.push(...(await checkAll(page, [{ name: 'login-setup', open: (p) => openPath(p, '/login/setup') }])));
         return result;
       })),
     );
     expect(findings).toEqual([]);
   });
 
-  test('customer admin: tenant overview, users, configurations, a profile, audit, security page', async () => {
-    const { rows } = await e2eDb().query<{ id: string }>(
-      `insert into configuration_profiles (tenant_id, name, platform, settings)
-       select id, $1, 'android', '{"passcodeMinLength":8,"screenLockMinutes":5,"cameraAllowed":false,"wifiNetworks":["Warehouse"],"allowUnknownSources":false}'::jsonb
-       from tenants where tenant_domain = $2 returning id`,
-      [`Accessibility ${Date.now()}`, TENANT],
-    );
-    const profilePath = `/tenant/${TENANT}/configurations/${rows[0]!.id}`;
+  test('customer admin: tenant overview, users (with a row menu open), configurations, a profile, audit, security page', async () => {
+    const profilePath = await createAccessibilityProfile();
     const findings = await withPage(browser, async (page) => {
       await signInAsDemoUser(page, { tenantDomain: TENANT, username: 'admin', landsOn: `**/tenant/${TENANT}` });
-      const base = `/tenant/${TENANT}`;
+      return checkAll(page, [...tenantPageChecks(`/tenant/${TENANT}`, profilePath), { name: 'tenant-not-found', open: (p) => openPath(p, `/tenant/${TENANT}/configurations/00000000-0000-4000-8000-000000000000`, 404) }]);
+    });
+    expect(findings).toEqual([]);
+  });
+
+  test('reseller: customer selection, quick switcher, customers, a customer, create license, expiring licenses, two-factor compliance', async () => {
+    const findings = await withPage(browser, async (page) => {
+      await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customers' });
+      const base = `/tenant/${RESELLER_TENANT}`;
+      const { rows } = await e2eDb().query<{ id: string }>('select id from tenants where tenant_domain = $1', [TENANT]);
       return checkAll(page, [
-        { name: 'tenant-overview', open: (p) => openPath(p, base), screenshot: true },
-        { name: 'tenant-users', open: (p) => openPath(p, `${base}/users`), screenshot: true },
-        { name: 'tenant-configurations', open: (p) => openPath(p, `${base}/configurations`), screenshot: true },
-        { name: 'tenant-configurations-new', open: (p) => openPath(p, `${base}/configurations/new`) },
-        { name: 'tenant-configuration-profile', open: (p) => openPath(p, profilePath) },
-        { name: 'tenant-audit', open: (p) => openPath(p, `${base}/audit`), screenshot: true },
-        { name: 'security', open: (p) => openPath(p, '/security'), screenshot: true },
-        { name: 'tenant-not-found', open: (p) => openPath(p, `${base}/configurations/00000000-0000-4000-8000-000000000000`, 404) },
+        { name: 'customer-selection', open: (p) => openPath(p, '/customers') },
+        { name: 'customer-selection-search', open: (p) => openPath(p, '/customers?q=beta') },
+        {
+          // The reseller's own overview, with the header's customer menu open and loaded.
+          name: 'reseller-overview-quick-switcher-open',
+          open: async (p) => {
+            await openPath(p, base);
+            await p.locator('header .quick-switcher > summary').click();
+            await p.locator('.quick-switcher__panel li').first().waitFor();
+          },
+        },
+        { name: 'tenant-customers', open: (p) => openPath(p, `${base}/customers`) },
+        {
+          name: 'tenant-customers-menu-open',
+          open: async (p) => {
+            await openPath(p, `${base}/customers`);
+            await openRowMenu(p.locator(`tr[data-customer="${TENANT}"]`));
+          },
+        },
+        { name: 'tenant-customer', open: (p) => openPath(p, `${base}/customers/${rows[0]!.id}`) },
+        {
+          name: 'tenant-customer-license-menu-open',
+          open: async (p) => {
+            await openPath(p, `${base}/customers/${rows[0]!.id}`);
+            await openRowMenu(p.locator('tr[data-license]').first(), { openLastConfirmation: true });
+          },
+        },
+        { name: 'tenant-customers-new-license', open: (p) => openPath(p, `${base}/customers/new-license`) },
+        { name: 'tenant-customers-expiring', open: (p) => openPath(p, `${base}/customers/expiring`) },
+        { name: 'tenant-compliance', open: (p) => openPath(p, `${base}/compliance`) },
       ]);
     });
     expect(findings).toEqual([]);
   });
 
-  test('reseller: customer switcher, quick switcher, customers with the license dialog, expiring licenses, two-factor compliance', async () => {
+  test('reseller acting for a customer: the customer’s overview, users (with a row menu open), configurations, a profile, audit', async () => {
+    const profilePath = await createAccessibilityProfile();
     const findings = await withPage(browser, async (page) => {
       await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customers' });
-      const base = `/tenant/${RESELLER_TENANT}`;
-      return checkAll(page, [
-        { name: 'customer-switcher', open: (p) => openPath(p, '/customers'), screenshot: true },
-        {
-          // The reseller's own overview, with the header's customer menu open.
-          name: 'reseller-overview-quick-switcher-open',
-          open: async (p) => {
-            await openPath(p, base);
-            await p.locator('header .quick-switcher > button[aria-expanded]').click();
-            await p.locator('.quick-switcher__panel li').first().waitFor();
-          },
-        },
-        { name: 'tenant-customers', open: (p) => openPath(p, `${base}/customers`), screenshot: true },
-        {
-          name: 'create-license-dialog',
-          open: async (p) => {
-            await openPath(p, `${base}/customers`);
-            await p.locator('main button[aria-expanded][aria-controls]').first().click();
-            await p.locator('main [role="dialog"]').waitFor();
-          },
-        },
-        { name: 'tenant-customers-expiring', open: (p) => openPath(p, `${base}/customers/expiring`), screenshot: true },
-        { name: 'tenant-compliance', open: (p) => openPath(p, `${base}/compliance`) },
-      ]);
+      const checks = tenantPageChecks(`/tenant/${TENANT}`, profilePath).filter((check) => check.name !== 'security');
+      return checkAll(page, checks.map((check) => ({ ...check, name: `acting-for-${check.name}` })));
     });
     expect(findings).toEqual([]);
   });
@@ -271,8 +303,7 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
         for (const [name, body] of [['dev-mailbox', inbox], ['dev-mailbox-empty', emptyInbox], ['dev-mailbox-message', message]] as const) {
           await page.setContent(`<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${title}</title><style>${css}</style></head><body>${body}</body></html>`);
           // The email inside the sandboxed frame is checked on its own below.
-          result.push(...(await findAccessibilityViolations(page, `${name} (${language}, rendered components)`, { exclude: ['iframe'] })));
-          if (name !== 'dev-mailbox-empty') await saveScreenshot(page, `${name}-${language}`);
+          result.push(...(await checkLayouts(page, `${name} (${language}, rendered components)`, `${name}-${language}`, { exclude: ['iframe'] })));
         }
       }
       // What the frame shows (and /dev/mailbox/<id>/html serves): the email as the portal sent it.
@@ -283,6 +314,49 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
     expect(findings).toEqual([]);
   });
 });
+
+/** A profile of the customer tenant, for the profile page's check. */
+async function createAccessibilityProfile(): Promise<string> {
+  const { rows } = await e2eDb().query<{ id: string }>(
+    `insert into configuration_profiles (tenant_id, name, platform, settings)
+     select id, $1, 'android', '{"passcodeMinLength":8,"screenLockMinutes":5,"cameraAllowed":false,"wifiNetworks":["Warehouse"],"allowUnknownSources":false}'::jsonb
+     from tenants where tenant_domain = $2 returning id`,
+    [`Accessibility ${Date.now()}`, TENANT],
+  );
+  return `/tenant/${TENANT}/configurations/${rows[0]!.id}`;
+}
+
+/**
+ * Opens a row's menu (a popover) and, with `openLastConfirmation`, its last action's confirmation
+ * (a destructive one: disable, revoke), so that state is checked too. Found by position, since
+ * the labels depend on the language.
+ */
+async function openRowMenu(row: Locator, options: { openLastConfirmation?: boolean } = {}): Promise<void> {
+  await row.locator('.row-actions > button').click();
+  const menu = row.locator('[popover]');
+  await menu.waitFor({ state: 'visible' });
+  if (options.openLastConfirmation) await menu.locator('summary').last().click();
+}
+
+/** The pages of a customer tenant, as its own administrator or as its reseller acting for it. */
+function tenantPageChecks(base: string, profilePath: string): PageCheck[] {
+  return [
+    { name: 'tenant-overview', open: (p) => openPath(p, base) },
+    { name: 'tenant-users', open: (p) => openPath(p, `${base}/users`) },
+    {
+      name: 'tenant-users-menu-open',
+      open: async (p) => {
+        await openPath(p, `${base}/users`);
+        await openRowMenu(p.locator('tr[data-username="new.admin"]'), { openLastConfirmation: true });
+      },
+    },
+    { name: 'tenant-configurations', open: (p) => openPath(p, `${base}/configurations`) },
+    { name: 'tenant-configurations-new', open: (p) => openPath(p, `${base}/configurations/new`) },
+    { name: 'tenant-configuration-profile', open: (p) => openPath(p, profilePath) },
+    { name: 'tenant-audit', open: (p) => openPath(p, `${base}/audit`) },
+    { name: 'security', open: (p) => openPath(p, '/security') },
+  ];
+}
 
 /** The two-factor dialog opens itself (showModal) once the page has hydrated. */
 async function openDialog(page: Page): Promise<void> {

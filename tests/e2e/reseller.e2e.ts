@@ -51,9 +51,16 @@ describe('reseller: customer selection, switching and licenses', () => {
       expect(await countAuditEvents('tenant.switched')).toBe(switchesBefore + 2);
 
       // The header's quick switcher: the same list, searchable, straight into Beta.
-      await header.getByRole('button', { name: 'Switch customer' }).click();
+      await header.getByText('Switch customer', { exact: true }).click();
       await header.getByLabel('Search customers').fill('Beta');
-      await header.getByRole('button', { name: /Beta Retail AG/ }).click();
+      // The menu is a light card inside the dark header: its entries and buttons must not take the
+      // header's white-on-transparent look (axe only reports such overlapping colours as "incomplete").
+      const beta = header.getByRole('button', { name: /Beta Retail AG/ });
+      for (const control of [beta, header.getByRole('button', { name: 'Search', exact: true })]) {
+        const [color, background] = await control.evaluate((element) => [getComputedStyle(element).color, getComputedStyle(element).backgroundColor]);
+        expect({ color, background }).toEqual({ color: expect.not.stringMatching(/^rgb\(255, 255, 255\)$/), background: 'rgb(255, 255, 255)' });
+      }
+      await beta.click();
       await page.waitForURL('**/tenant/234567.sms');
       await page.locator('header').getByText('Beta Retail AG (via Demo Reseller GmbH)').waitFor();
 
@@ -73,16 +80,17 @@ describe('reseller: customer selection, switching and licenses', () => {
       await signInAsReseller(page);
       await page.goto('/tenant/100001.sms/customers');
       await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
-      await page.getByRole('button', { name: 'Create license', exact: true }).click();
-      const dialog = page.getByRole('dialog', { name: 'Create license' });
-      await dialog.getByLabel('New customer').check();
-      await dialog.getByLabel('Customer name').fill(customerName);
-      await dialog.getByLabel('Contact email').fill('it@neukunde.example');
-      await dialog.getByLabel('License type').selectOption('mobile_security');
-      await dialog.getByLabel('Number of devices').fill('42');
-      await dialog.getByRole('button', { name: 'Create license' }).click();
-      await page.getByRole('status').filter({ hasText: 'The license was created.' }).waitFor();
-
+      await page.getByRole('link', { name: 'Create license', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Create license for a new customer' }).waitFor();
+      await page.getByLabel('Customer name').fill(customerName);
+      await page.getByLabel('Contact email').fill('it@neukunde.example');
+      await page.getByLabel('License type').selectOption('mobile_security');
+      await page.getByLabel('Number of devices').fill('42');
+      await page.getByRole('button', { name: 'Create license' }).click();
+      // The new customer's page: its tenant domain, and the way to its first administrator.
+      await page.getByRole('heading', { level: 1, name: customerName }).waitFor();
+      await page.getByRole('status').filter({ hasText: /is a new customer with the tenant domain \d{6}\.sms/ }).waitFor();
+      await page.getByRole('heading', { name: 'Invite the first administrator' }).waitFor();
       const { rows } = await e2eDb().query<{ tenant_domain: string }>('SELECT tenant_domain FROM tenants WHERE name = $1', [customerName]);
       expect(rows).toHaveLength(1);
       expect(rows[0]!.tenant_domain).toMatch(/^\d{6}\.sms$/);

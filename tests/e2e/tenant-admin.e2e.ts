@@ -50,7 +50,7 @@ describe('customer admin manages its own tenant', () => {
       await page.getByLabel('Minimum passcode length').fill('8');
       await page.getByLabel('Wi-Fi networks').fill('Warehouse\nOffice');
       await page.getByRole('button', { name: 'Create profile' }).click();
-      await page.waitForURL('**/tenant/123456.sms/configurations?done=created');
+      await page.waitForURL('**/tenant/123456.sms/configurations?done=created**');
       const profileRow = page.getByRole('row', { name: /Warehouse scanners/ });
       await profileRow.waitFor();
       expect(await profileRow.innerText()).toContain('Android');
@@ -70,11 +70,16 @@ describe('customer admin manages its own tenant', () => {
       expect(rowText).toContain('Auditor');
       expect(rowText).toContain('Not yet');
 
-      // A row action with its confirmation step: send the new user a password-reset link.
-      await newRow.locator('summary').click();
-      await newRow.getByRole('button', { name: 'Send password reset' }).click();
-      await newRow.getByRole('button', { name: 'Yes, continue' }).click();
-      await page.getByRole('status').filter({ hasText: 'Password-reset email sent.' }).waitFor();
+      // A row action from the row's menu, with its confirmation step: send the new user a password-reset link.
+      await newRow.getByRole('button', { name: `Actions (${username})` }).click();
+      const menu = newRow.getByRole('group', { name: `Actions for ${username}` });
+      await menu.getByText('Send password reset', { exact: true }).click();
+      await menu.getByText(`Send ${username} an email with a password-reset link`).waitFor();
+      await menu.getByRole('button', { name: 'Yes, send the email' }).click();
+      await page.getByRole('status').filter({ hasText: `Password-reset email sent to ${username}.` }).waitFor();
+      // The answer is announced and takes the focus; the menu is closed again.
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('action-result'))).toBe(true);
+      expect(await page.locator('[popover]:popover-open').count()).toBe(0);
 
       const { rows } = await e2eDb().query<{ template: string }>(
         `select o.template from email_outbox o join users u on u.id = o.user_id where u.username = $1 order by o.created_at`,

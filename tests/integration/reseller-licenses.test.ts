@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { auditEvents, licenses, tenants } from '@/db/schema';
+import { accountTokens, auditEvents, emailOutbox, licenses, tenants, users } from '@/db/schema';
 import { PermissionDeniedError } from '@/lib/access/permissions';
-import { resolveTenantAccess, type TenantAccess } from '@/lib/access/tenant-access';
+import { resolveTenantAccess, TenantAccessDeniedError, type TenantAccess } from '@/lib/access/tenant-access';
 import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
 import { checkSession, createSession } from '@/lib/auth/sessions';
 import { CustomerManagementError } from '@/lib/customers/customer-errors';
-import { listResellerCustomers } from '@/lib/customers/list-reseller-customers';
+import { findResellerCustomerRow, listResellerCustomers } from '@/lib/customers/list-reseller-customers';
+import { createUser as createTenantUser } from '@/lib/users/create-user';
 import { updateCustomer } from '@/lib/customers/update-customer';
 import { extendLicense, revokeLicense } from '@/lib/licenses/change-license';
 import { createLicense } from '@/lib/licenses/create-license';
@@ -76,6 +77,33 @@ describe('licenses of a reseller', () => {
     const [tenant] = await db().select().from(tenants).where(eq(tenants.id, created.customerId));
     expect(tenant).toMatchObject({ kind: 'customer', resellerId: w.reseller.id, name: 'Neu Kunde GmbH', contactEmail: 'it@neu.example' });
     expect(await auditOf(w.reseller.id, 'customer.created')).toHaveLength(1);
+  });
+
+  test('a new customer has no one who can sign in until its reseller, acting in the new tenant, invites the first administrator', async () => {
+    const w = await world();
+    const parsed = form({ customerMode: 'new', customerName: 'Erster Admin GmbH', contactEmail: 'it@erster.example', validFrom: day(0) });
+    if (!parsed.success) throw parsed.error;
+    const created = await createLicense(w.access, { ...parsed.data, clientAddress: IP });
+    expect(await db().select().from(users).where(eq(users.tenantId, created.customerId))).toHaveLength(0);
+    expect((await findResellerCustomerRow(w.reseller.id, created.customerId))?.tenantDomain).toBe(created.customerTenantDomain);
+
+    // The access layer lets the reseller act in the new tenant (its customer, license valid now).
+    const inNewTenant = await resolveTenantAccess(w.access.session, created.customerTenantDomain, IP);
+    expect(inNewTenant).toMatchObject({ isResellerActingForCustomer: true, actingTenant: { id: created.customerId } });
+    const { userId } = await createTenantUser(inNewTenant, { username: 'it.admin', email: 'it@erster.example', role: 'admin', locale: 'de', clientAddress: IP });
+
+    const [admin] = await db().select().from(users).where(eq(users.id, userId));
+    expect(admin).toMatchObject({ tenantId: created.customerId, role: 'admin', passwordHash: null });
+    const [link] = await db().select().from(accountTokens).where(eq(accountTokens.userId, userId));
+    expect(link).toMatchObject({ purpose: 'activation', usedAt: null });
+    const [email] = await db().select().from(emailOutbox).where(eq(emailOutbox.userId, userId));
+    expect(email).toMatchObject({ template: 'user_invitation', toAddress: 'it@erster.example', locale: 'de' });
+    expect(await auditOf(created.customerId, 'user.created')).toHaveLength(1);
+
+    // Another reseller never reaches the new tenant.
+    const stranger = await accessAs(w.other.id, w.other.tenantDomain);
+    await expect(resolveTenantAccess(stranger.session, created.customerTenantDomain, IP)).rejects.toBeInstanceOf(TenantAccessDeniedError);
+    expect(await findResellerCustomerRow(w.other.id, created.customerId)).toBeNull();
   });
 
   test("another reseller's customer: not found, authz_denied, no license written", async () => {

@@ -33,11 +33,16 @@ describe('profile form', () => {
     ['wifiNetworks', 'x'.repeat(33), 'configurations.validation.ssidLength'],
     ['wifiNetworks', Array.from({ length: 21 }, (_, i) => `n${i}`).join('\n'), 'configurations.validation.wifiNetworksCount'],
     ['name', '   ', 'validation.required'],
-    ['allowAppStore', 'on', 'configurations.validation.otherPlatformSetting'],
   ])('%s = %s is refused with %s', (field, value, message) => {
     const result = parseProfileForm(form({ ...valid, [field]: value }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.state.fieldErrors?.[field as 'name']).toContain(message);
+  });
+
+  test('the other platform’s toggle, which the page sends along (hidden), is never stored', () => {
+    const result = parseProfileForm(form({ ...valid, allowUnknownSources: 'on', allowAppStore: 'on' }));
+    expect(result).toMatchObject({ ok: true, profile: { platform: 'android', settings: { allowUnknownSources: true } } });
+    if (result.ok) expect(result.profile.settings).not.toHaveProperty('allowAppStore');
   });
 
   test('an unexpected field such as tenantId is refused', () => {

@@ -1,5 +1,6 @@
 import { changeUserRoleAction, createUserAction, disableUserAction, resetUserTwoFactorAction, sendUserPasswordResetAction } from '@/app/tenant/[tenantDomain]/users/actions';
 import { deleteProfileAction } from '@/app/tenant/[tenantDomain]/configurations/actions';
+import { redirectedTo } from '../support/next-navigation-mock';
 
 // The server actions are public endpoints: each re-checks access for its bound tenant domain
 // with the right permission before anything else, and refuses unexpected fields.
@@ -10,7 +11,7 @@ jest.mock('@/app/_server/request-context', () => ({
   getClientAddress: async () => '192.0.2.1',
 }));
 jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
-jest.mock('next/navigation', () => ({ redirect: jest.fn(), notFound: jest.fn() }));
+jest.mock('next/navigation', () => jest.requireActual('../support/next-navigation-mock'));
 jest.mock('next-intl/server', () => ({ getLocale: async () => 'de' }));
 
 const operations = {
@@ -49,22 +50,37 @@ describe('user and configuration actions', () => {
     ['disable', 'users.manage', disableUserAction, 'setUserDisabled'],
     ['reset two-factor', 'users.reset_two_factor', resetUserTwoFactorAction, 'resetUserTwoFactor'],
     ['send password reset', 'users.send_password_reset', sendUserPasswordResetAction, 'sendUserPasswordReset'],
-  ] as const)('%s checks %s for the bound tenant domain first', async (_name, permission, action, operation) => {
-    const state = await action('123456.sms', { status: 'idle' }, form({ userId: USER_ID }));
+  ] as const)('%s checks %s for the bound tenant domain first, then returns to the users page with the outcome', async (_name, permission, action, operation) => {
+    const url = await redirectedTo(action('123456.sms', form({ userId: USER_ID })));
     expect(requireTenantPermission).toHaveBeenCalledWith('123456.sms', permission);
     expect(operations[operation]).toHaveBeenCalledWith(access, expect.objectContaining({ userId: USER_ID, clientAddress: '192.0.2.1' }));
-    expect(state.status).toBe('success');
+    expect(url.pathname).toBe('/tenant/123456.sms/users');
+    expect(url.searchParams.get('done')).toMatch(/^[a-zA-Z]+$/);
+    expect(url.searchParams.get('target')).toBe(USER_ID);
+  });
+
+  test('a refused rule comes back as a failure code for the same user', async () => {
+    const { UserManagementError } = jest.requireActual('@/lib/users/user-errors');
+    operations.setUserDisabled.mockRejectedValue(new UserManagementError('last_admin'));
+    const url = await redirectedTo(disableUserAction('123456.sms', form({ userId: USER_ID })));
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ failed: 'last_admin', target: USER_ID });
+  });
+
+  test('an unexpected error is not shown: the generic failure code', async () => {
+    operations.resetUserTwoFactor.mockRejectedValue(new Error('connection reset'));
+    const url = await redirectedTo(resetUserTwoFactorAction('123456.sms', form({ userId: USER_ID })));
+    expect(url.searchParams.get('failed')).toBe('unexpected');
   });
 
   test('a denied tenant stops the action before any operation', async () => {
     requireTenantPermission.mockRejectedValue(new Error('NEXT_HTTP_ERROR_FALLBACK;404'));
-    await expect(disableUserAction('234567.sms', { status: 'idle' }, form({ userId: USER_ID }))).rejects.toThrow('404');
+    await expect(disableUserAction('234567.sms', form({ userId: USER_ID }))).rejects.toThrow('404');
     expect(operations.setUserDisabled).not.toHaveBeenCalled();
   });
 
   test('extra fields such as tenantId are refused', async () => {
-    const state = await changeUserRoleAction('123456.sms', { status: 'idle' }, form({ userId: USER_ID, role: 'admin', tenantId: 'x' }));
-    expect(state).toMatchObject({ status: 'error', message: 'validation.unexpectedField' });
+    const url = await redirectedTo(changeUserRoleAction('123456.sms', form({ userId: USER_ID, role: 'admin', tenantId: 'x' })));
+    expect(url.searchParams.get('failed')).toBe('unexpectedField');
     expect(operations.changeUserRole).not.toHaveBeenCalled();
   });
 
@@ -84,9 +100,10 @@ describe('user and configuration actions', () => {
   });
 
   test('delete profile checks configurations.manage and needs a profile id', async () => {
-    const state = await deleteProfileAction('123456.sms', { status: 'idle' }, form({ profileId: 'not-a-uuid' }));
+    const url = await redirectedTo(deleteProfileAction('123456.sms', form({ profileId: 'not-a-uuid' })));
     expect(requireTenantPermission).toHaveBeenCalledWith('123456.sms', 'configurations.manage');
-    expect(state.status).toBe('error');
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ failed: 'profile_not_found' });
+    expect(url.pathname).toBe('/tenant/123456.sms/configurations');
     expect(operations.deleteConfigurationProfile).not.toHaveBeenCalled();
   });
 });

@@ -1,13 +1,18 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
+import { SubmitButton } from '@/app/_components/submit-button';
 import type { SwitchableCustomerPage } from '@/lib/switcher/list-switchable-customers';
 
 type CustomerSwitcherProps = {
+  /** The server's first page for `initialTerm`; without it the list is loaded on mount. */
   initialPage?: SwitchableCustomerPage;
+  initialTerm?: string;
   /** Route handler answering `?q=&cursor=` with a SwitchableCustomerPage. */
   searchUrl: string;
+  /** The customer selection page: the search form's GET target, also without JavaScript. */
+  pageUrl: string;
   /** Server action that audits the switch and redirects into the tenant. */
   selectAction: (formData: FormData) => Promise<void>;
   /** Replaceable in tests. */
@@ -22,11 +27,19 @@ async function fetchJson(url: string): Promise<SwitchableCustomerPage> {
   return (await response.json()) as SwitchableCustomerPage;
 }
 
-/** Search-as-you-type list of the reseller's customers; arrow keys move between entries. */
-export function CustomerSwitcher({ initialPage, searchUrl, selectAction, fetchPage = fetchJson, debounceMs = 250, autoFocus }: CustomerSwitcherProps) {
+const query = (term: string, cursor?: string | null) => `?${new URLSearchParams({ q: term, ...(cursor ? { cursor } : {}) })}`;
+
+/**
+ * The reseller's customers, searchable. Without JavaScript it is a GET form (Enter searches, the
+ * page answers with the matches) and "Show more customers" is a link to the next keyset page. With
+ * JavaScript the list follows the typing, more customers are added below, and the arrow keys move
+ * between entries. Each entry is a form posting to the switch action.
+ */
+export function CustomerSwitcher({ initialPage, initialTerm = '', searchUrl, pageUrl, selectAction, fetchPage = fetchJson, debounceMs = 250, autoFocus }: CustomerSwitcherProps) {
   const t = useTranslations('switcher');
   const format = useFormatter();
-  const [term, setTerm] = useState('');
+  const [term, setTerm] = useState(initialTerm);
+  const [searchNow, setSearchNow] = useState(0);
   const [page, setPage] = useState<SwitchableCustomerPage>(initialPage ?? { customers: [], nextCursor: null });
   const [status, setStatus] = useState<'idle' | 'loading' | 'error'>(initialPage ? 'idle' : 'loading');
   const requestNumber = useRef(0);
@@ -34,6 +47,7 @@ export function CustomerSwitcher({ initialPage, searchUrl, selectAction, fetchPa
   const inputId = useId();
   const resultsId = useId();
   const isFirstRun = useRef(Boolean(initialPage));
+  const skipDebounce = useRef(false);
 
   useEffect(() => {
     if (isFirstRun.current) {
@@ -41,25 +55,38 @@ export function CustomerSwitcher({ initialPage, searchUrl, selectAction, fetchPa
       return;
     }
     const current = ++requestNumber.current;
-    const timer = setTimeout(() => {
-      setStatus('loading');
-      fetchPage(`${searchUrl}?q=${encodeURIComponent(term)}`)
-        .then((result) => {
-          // An older, slower answer must not overwrite the newer search.
-          if (current !== requestNumber.current) return;
-          setPage(result);
-          setStatus('idle');
-        })
-        .catch(() => current === requestNumber.current && setStatus('error'));
-    }, debounceMs);
+    const delay = skipDebounce.current ? 0 : debounceMs;
+    skipDebounce.current = false;
+    const timer = setTimeout(
+      () => {
+        setStatus('loading');
+        fetchPage(`${searchUrl}${query(term)}`)
+          .then((result) => {
+            // An older, slower answer must not overwrite the newer search.
+            if (current !== requestNumber.current) return;
+            setPage(result);
+            setStatus('idle');
+          })
+          .catch(() => current === requestNumber.current && setStatus('error'));
+      },
+      delay,
+    );
     return () => clearTimeout(timer);
-  }, [term, searchUrl, fetchPage, debounceMs]);
+    // searchNow: Enter searches at once instead of after the debounce.
+  }, [term, searchNow, searchUrl, fetchPage, debounceMs]);
 
-  async function loadMore() {
+  function searchAtOnce(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    skipDebounce.current = true;
+    setSearchNow((count) => count + 1);
+  }
+
+  async function loadMore(event: MouseEvent<HTMLAnchorElement>) {
     if (!page.nextCursor) return;
+    event.preventDefault();
     setStatus('loading');
     try {
-      const more = await fetchPage(`${searchUrl}?q=${encodeURIComponent(term)}&cursor=${encodeURIComponent(page.nextCursor)}`);
+      const more = await fetchPage(`${searchUrl}${query(term, page.nextCursor)}`);
       setPage({ customers: [...page.customers, ...more.customers], nextCursor: more.nextCursor });
       setStatus('idle');
     } catch {
@@ -69,7 +96,7 @@ export function CustomerSwitcher({ initialPage, searchUrl, selectAction, fetchPa
 
   function moveFocus(event: KeyboardEvent) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const buttons = Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button[data-customer]') ?? []);
+    const buttons = Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button.customer-switcher__entry') ?? []);
     if (buttons.length === 0) return;
     event.preventDefault();
     const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
@@ -80,19 +107,25 @@ export function CustomerSwitcher({ initialPage, searchUrl, selectAction, fetchPa
 
   return (
     <div className="customer-switcher" onKeyDown={moveFocus}>
-      <label htmlFor={inputId} className="field__label">{t('searchLabel')}</label>
-      <input
-        id={inputId}
-        type="search"
-        className="input"
-        value={term}
-        autoFocus={autoFocus}
-        autoComplete="off"
-        aria-controls={resultsId}
-        aria-describedby={`${inputId}-help`}
-        onChange={(event) => setTerm(event.target.value)}
-      />
-      <p id={`${inputId}-help`} className="field__help">{t('searchHelp')}</p>
+      <form method="get" action={pageUrl} role="search" className="customer-switcher__search" onSubmit={searchAtOnce}>
+        <label htmlFor={inputId} className="field__label">{t('searchLabel')}</label>
+        <div className="customer-switcher__search-row">
+          <input
+            id={inputId}
+            name="q"
+            type="search"
+            className="input"
+            value={term}
+            autoFocus={autoFocus}
+            autoComplete="off"
+            aria-controls={resultsId}
+            aria-describedby={`${inputId}-help`}
+            onChange={(event) => setTerm(event.target.value)}
+          />
+          <SubmitButton variant="secondary">{t('search')}</SubmitButton>
+        </div>
+        <p id={`${inputId}-help`} className="field__help">{t('searchHelp')}</p>
+      </form>
       <p role="status" aria-live="polite" className="visually-hidden">
         {status === 'loading' ? t('loading') : t('resultCount', { count: page.customers.length })}
       </p>
@@ -103,7 +136,7 @@ export function CustomerSwitcher({ initialPage, searchUrl, selectAction, fetchPa
           <li key={customer.id}>
             <form action={selectAction}>
               <input type="hidden" name="tenantDomain" value={customer.tenantDomain} />
-              <button type="submit" data-customer className="customer-switcher__entry">
+              <SubmitButton variant="secondary" className="customer-switcher__entry" pendingLabel={t('opening', { name: customer.name })}>
                 <span className="customer-switcher__name">{customer.name}</span>{' '}
                 <span className="customer-switcher__domain">{customer.tenantDomain}</span>{' '}
                 {customer.licenseTypes.map((type) => (
@@ -112,15 +145,15 @@ export function CustomerSwitcher({ initialPage, searchUrl, selectAction, fetchPa
                 {customer.validUntil ? (
                   <span className="field__help">{t('validUntil', { date: format.dateTime(new Date(customer.validUntil), { dateStyle: 'medium', timeZone: 'UTC' }) })}</span>
                 ) : null}
-              </button>
+              </SubmitButton>
             </form>
           </li>
         ))}
       </ul>
       {page.nextCursor ? (
-        <button type="button" className="button button--secondary" onClick={loadMore} disabled={status === 'loading'}>
+        <a href={`${pageUrl}${query(term, page.nextCursor)}`} className="button button--secondary" onClick={loadMore} aria-disabled={status === 'loading' || undefined}>
           {t('loadMore')}
-        </button>
+        </a>
       ) : null}
     </div>
   );

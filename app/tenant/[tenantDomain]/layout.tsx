@@ -22,7 +22,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
         logoutAction={logOut}
         localeSwitcher={<LanguageSwitcher returnTo={`/tenant/${access.actingTenant.tenantDomain}`} />}
         resellerName={access.isResellerActingForCustomer ? access.session.tenant.name : undefined}
-        quickSwitcher={isReseller ? <QuickSwitcher searchUrl="/customers/search" selectAction={switchToCustomerAction} /> : undefined}
+        quickSwitcher={isReseller ? <QuickSwitcher searchUrl="/customers/search" pageUrl="/customers" selectAction={switchToCustomerAction} /> : undefined}
         customerSelectionHref={isReseller ? '/customers' : undefined}
       />
       <TenantNav access={access} />

@@ -27,9 +27,11 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+type PageOptions = { locale?: string; javaScriptEnabled?: boolean };
+
 /** A page in its own context (no cookies shared with other pages); closing the page's context cleans up. */
-export async function newPage(browser: Browser, options: { locale?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: e2eBaseUrl(), locale: options.locale ?? 'en-US' });
+export async function newPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: e2eBaseUrl(), locale: options.locale ?? 'en-US', javaScriptEnabled: options.javaScriptEnabled ?? true });
   return context.newPage();
 }
 
@@ -54,9 +56,9 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 export async function withPage<T>(
   browser: Browser,
   steps: (page: Page) => Promise<T>,
-  options: { locale?: string; screenshotName?: string } = {},
+  options: PageOptions & { screenshotName?: string } = {},
 ): Promise<T> {
-  const page = await newPage(browser, { locale: options.locale });
+  const page = await newPage(browser, { locale: options.locale, javaScriptEnabled: options.javaScriptEnabled });
   try {
     return await steps(page);
   } catch (error) {

@@ -52,3 +52,16 @@ export async function createUserWithoutTwoFactor(options: {
   );
   return { id: rows[0]!.id, username, email };
 }
+
+/**
+ * Arrangement only: gives an account the demo authenticator (DEMO_TOTP_SECRET), encrypted with the
+ * running app's key, as if it had enrolled. For tests that reset a user's two-factor.
+ */
+export async function giveDemoTwoFactor(userId: string, secret: string): Promise<void> {
+  const { encryptSecret } = await import('@/lib/crypto/secret-box');
+  const { resetEnvCache } = await import('@/lib/env');
+  const appSettings = JSON.parse(process.env.E2E_APP_ENV_JSON ?? '{}') as Record<string, string>;
+  process.env.TWO_FACTOR_ENCRYPTION_KEY = appSettings.TWO_FACTOR_ENCRYPTION_KEY;
+  resetEnvCache();
+  await e2eDb().query('update users set two_factor_secret_encrypted = $2, two_factor_enabled_at = now() where id = $1', [userId, encryptSecret(secret, userId)]);
+}

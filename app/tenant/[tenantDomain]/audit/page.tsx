@@ -6,6 +6,7 @@ import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit/list-audit-
 import { TableScroll } from '@/app/_components/table-scroll';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
+import { SubmitButton } from '@/app/_components/submit-button';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: await pageTitle('audit.title') };
@@ -62,7 +63,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             </select>
           </div>
           <div className="form__actions">
-            <button type="submit" className="button button--primary">{t('filter.apply')}</button>
+            <SubmitButton>{t('filter.apply')}</SubmitButton>
             <Link href={basePath} className="form__secondary-link">{t('filter.reset')}</Link>
           </div>
         </fieldset>
@@ -72,7 +73,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <p className="empty-state">{t('empty')}</p>
       ) : (
         <TableScroll label={t('table.caption')}>
-          <table className="data-table">
+          <table className="data-table data-table--stack">
             <caption className="visually-hidden">{t('table.caption')}</caption>
             <thead>
               <tr>
@@ -88,13 +89,13 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                 const actor = event.actorLabel ?? t('unknownActor');
                 return (
                   <tr key={event.id}>
-                    <td className="nowrap">
+                    <th scope="row" className="nowrap">
                       <time dateTime={event.occurredAt}>{event.occurredAt.replace('T', ' ').slice(0, 19)}</time>
-                    </td>
-                    <td>{event.actingFor ? t('actingForLabel', { actor, tenantDomain: event.actingFor }) : actor}</td>
-                    <td><code>{event.action}</code></td>
-                    <td>{t(`results.${event.result}`)}</td>
-                    <td>{event.ipAddress ?? '—'}</td>
+                    </th>
+                    <td data-label={t('table.who')} className="data-table__wrap-anywhere">{event.actingFor ? t('actingForLabel', { actor, tenantDomain: event.actingFor }) : actor}</td>
+                    <td data-label={t('table.what')}><code>{event.action}</code></td>
+                    <td data-label={t('table.result')}>{t(`results.${event.result}`)}</td>
+                    <td data-label={t('table.from')}>{event.ipAddress ?? '—'}</td>
                   </tr>
                 );
               })}

@@ -1,43 +1,50 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { redirectWithOutcome } from '@/app/_server/action-outcome';
 import { getClientAddress, requireTenantPermission } from '@/app/_server/request-context';
 import { CustomerManagementError } from '@/lib/customers/customer-errors';
 import { sendComplianceActivation, sendComplianceActivationToAll } from '@/lib/customers/send-compliance-activation';
-import type { FormState } from '@/lib/forms/form-state';
+import type { ActionOutcome } from '@/lib/forms/action-outcome';
 import { parseForm } from '@/lib/forms/parse-form';
 import { describeError, logger } from '@/lib/logging/logger';
 
 const targetSchema = z.strictObject({ userId: z.string().max(64) });
 const allSchema = z.strictObject({});
 
-export async function sendActivationAction(tenantDomain: string, _previous: FormState, formData: FormData): Promise<FormState> {
+// Both end on the compliance page with the outcome (app/_server/action-outcome.ts), with and
+// without JavaScript.
+
+export async function sendActivationAction(tenantDomain: string, formData: FormData): Promise<void> {
   const access = await requireTenantPermission(tenantDomain, 'compliance.manage');
+  const compliancePath = `/tenant/${access.actingTenant.tenantDomain}/compliance`;
   const parsed = parseForm(targetSchema, formData, []);
-  if (!parsed.ok) return { status: 'error', message: parsed.state.message };
+  if (!parsed.ok) redirectWithOutcome(compliancePath, { status: 'error', code: 'not_found' });
+  let outcome: ActionOutcome = { status: 'success', code: 'sent', target: parsed.data.userId };
   try {
     await sendComplianceActivation(access, { userId: parsed.data.userId, clientAddress: await getClientAddress() });
   } catch (error) {
-    if (error instanceof CustomerManagementError) return { status: 'error', message: 'compliance.notFound' };
-    logger.error({ event: 'compliance.send_failed', err: describeError(error) }, 'activation email failed');
-    return { status: 'error', message: 'form.genericError' };
+    outcome = { status: 'error', code: failureCode(error, 'compliance.send_failed') };
   }
-  revalidatePath(`/tenant/${access.actingTenant.tenantDomain}/compliance`);
-  return { status: 'success', message: 'compliance.sent' };
+  redirectWithOutcome(compliancePath, outcome);
 }
 
-export async function sendActivationToAllAction(tenantDomain: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function sendActivationToAllAction(tenantDomain: string, formData: FormData): Promise<void> {
   const access = await requireTenantPermission(tenantDomain, 'compliance.manage');
+  const compliancePath = `/tenant/${access.actingTenant.tenantDomain}/compliance`;
   const parsed = parseForm(allSchema, formData, []);
-  if (!parsed.ok) return { status: 'error', message: parsed.state.message };
+  if (!parsed.ok) redirectWithOutcome(compliancePath, { status: 'error', code: 'unexpectedField' });
+  let outcome: ActionOutcome = { status: 'success', code: 'sentAll' };
   try {
     await sendComplianceActivationToAll(access, { clientAddress: await getClientAddress() });
   } catch (error) {
-    if (error instanceof CustomerManagementError) return { status: 'error', message: 'compliance.notFound' };
-    logger.error({ event: 'compliance.send_all_failed', err: describeError(error) }, 'activation emails failed');
-    return { status: 'error', message: 'form.genericError' };
+    outcome = { status: 'error', code: failureCode(error, 'compliance.send_all_failed') };
   }
-  revalidatePath(`/tenant/${access.actingTenant.tenantDomain}/compliance`);
-  return { status: 'success', message: 'compliance.sentAllDone' };
+  redirectWithOutcome(compliancePath, outcome);
+}
+
+function failureCode(error: unknown, event: string): string {
+  if (error instanceof CustomerManagementError) return 'not_found';
+  logger.error({ event, err: describeError(error) }, 'activation email failed');
+  return 'unexpected';
 }

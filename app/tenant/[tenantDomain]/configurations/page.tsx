@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
-import { ConfirmActionForm } from '@/app/tenant/[tenantDomain]/users/_components/confirm-action-form';
-import { FormMessage } from '@/app/_components/form-message';
+import { ActionResult } from '@/app/_components/action-result';
+import { ConfirmAction } from '@/app/_components/confirm-action';
+import { RowActionsMenu } from '@/app/_components/row-actions-menu';
+import { readOutcomeMessage } from '@/app/_server/action-outcome';
 import { hasPermission } from '@/lib/access/permissions';
 import { listConfigurationProfiles } from '@/lib/configurations/list-configuration-profiles';
 import { deleteProfileAction } from './actions';
@@ -15,8 +17,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: await pageTitle('configurations.title') };
 }
 
-const DONE_MESSAGES: Record<string, string> = { created: 'configurations.messages.created', updated: 'configurations.messages.updated' };
-
 export default async function ConfigurationsPage({
   params,
   searchParams,
@@ -26,17 +26,16 @@ export default async function ConfigurationsPage({
 }) {
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'configurations.view');
-  const { done } = await searchParams;
   const domain = access.actingTenant.tenantDomain;
   const [profiles, t, format] = await Promise.all([listConfigurationProfiles(access), getTranslations('configurations'), getFormatter()]);
   const canManage = hasPermission(access, 'configurations.manage');
-  const doneMessage = typeof done === 'string' ? DONE_MESSAGES[done] : undefined;
+  const result = await readOutcomeMessage(await searchParams, 'configurations', (target) => ({ name: profiles.find((profile) => profile.id === target)?.name ?? '' }));
 
   return (
     <MainContent className="page">
       <h1>{t('title')}</h1>
       <p>{t('intro', { tenantName: access.actingTenant.name })}</p>
-      <FormMessage status={doneMessage ? 'success' : 'idle'} message={doneMessage} />
+      <ActionResult message={result} />
       {canManage ? (
         <p>
           <Link href={`/tenant/${domain}/configurations/new`} className="button button--primary">
@@ -48,7 +47,7 @@ export default async function ConfigurationsPage({
         <p className="empty-state">{t('empty')}</p>
       ) : (
         <TableScroll label={t('table.caption')}>
-          <table className="data-table">
+          <table key={result?.key} className="data-table data-table--stack">
             <caption className="visually-hidden">{t('table.caption')}</caption>
             <thead>
               <tr>
@@ -73,8 +72,8 @@ export default async function ConfigurationsPage({
                         profile.name
                       )}
                     </th>
-                    <td>{t(`platforms.${profile.platform}`)}</td>
-                    <td>
+                    <td data-label={t('table.platform')}>{t(`platforms.${profile.platform}`)}</td>
+                    <td data-label={t('table.summary')}>
                       {t('summary', {
                         passcodeMinLength: settings.passcodeMinLength ?? 0,
                         screenLockMinutes: settings.screenLockMinutes ?? 0,
@@ -82,18 +81,26 @@ export default async function ConfigurationsPage({
                         wifiCount: settings.wifiNetworks?.length ?? 0,
                       })}
                     </td>
-                    <td>{format.dateTime(new Date(profile.updatedAt), { dateStyle: 'medium', timeZone: 'UTC' })}</td>
+                    <td data-label={t('table.updatedAt')}>{format.dateTime(new Date(profile.updatedAt), { dateStyle: 'medium', timeZone: 'UTC' })}</td>
                     {canManage ? (
-                      <td>
-                        <ConfirmActionForm
-                          action={deleteProfileAction.bind(null, domain)}
-                          hiddenFields={{ profileId: profile.id }}
-                          triggerLabel={t('delete')}
-                          question={t('confirmDelete', { name: profile.name })}
-                          confirmLabel={t('confirm')}
-                          cancelLabel={t('cancel')}
-                          isDestructive
-                        />
+                      <td className="data-table__actions">
+                        <RowActionsMenu id={`profile-actions-${profile.id}`} label={t('table.actions')} targetName={profile.name} title={t('menuTitle', { name: profile.name })} closeLabel={t('close')}>
+                          <li>
+                            <Link href={`/tenant/${domain}/configurations/${profile.id}`} className="row-actions__link">
+                              {t('edit')}
+                            </Link>
+                          </li>
+                          <li>
+                            <ConfirmAction
+                              action={deleteProfileAction.bind(null, domain)}
+                              hiddenFields={{ profileId: profile.id }}
+                              summary={t('delete')}
+                              question={t('confirmDelete', { name: profile.name })}
+                              confirmLabel={t('confirmDeleteButton')}
+                              isDestructive
+                            />
+                          </li>
+                        </RowActionsMenu>
                       </td>
                     ) : null}
                   </tr>

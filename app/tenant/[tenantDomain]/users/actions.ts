@@ -3,9 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
+import { redirectWithOutcome } from '@/app/_server/action-outcome';
 import { getClientAddress, requireTenantPermission } from '@/app/_server/request-context';
 import type { Permission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
+import type { ActionOutcome } from '@/lib/forms/action-outcome';
 import type { FormState } from '@/lib/forms/form-state';
 import { parseForm } from '@/lib/forms/parse-form';
 import { isLocale } from '@/lib/i18n/locales';
@@ -43,53 +45,65 @@ export async function createUserAction(tenantDomain: string, _previous: FormStat
 const targetSchema = z.strictObject({ userId: z.uuid('users.errors.user_not_found') });
 const roleChangeSchema = z.strictObject({ userId: z.uuid('users.errors.user_not_found'), role: roleSchema });
 
-async function runOnUser<Data>(
+/**
+ * One row action of the users page: permission for the bound tenant, strict parsing, the rules
+ * in lib/users, then back to the users page with the outcome (app/_server/action-outcome.ts),
+ * the same with and without JavaScript.
+ */
+async function runOnUser<Data extends { userId: string }>(
   tenantDomain: string,
   permission: Permission,
   schema: z.ZodType<Data>,
   formData: FormData,
   operation: (access: TenantAccess, data: Data, clientAddress: string) => Promise<void>,
-  successMessage: string,
-): Promise<FormState> {
+  doneCode: string,
+): Promise<never> {
   const access = await requireTenantPermission(tenantDomain, permission);
+  const usersPath = `/tenant/${access.actingTenant.tenantDomain}/users`;
   const parsed = parseForm(schema, formData, []);
-  if (!parsed.ok) return { status: 'error', message: parsed.state.message };
+  if (!parsed.ok) redirectWithOutcome(usersPath, { status: 'error', code: parsed.state.message === 'validation.unexpectedField' ? 'unexpectedField' : 'user_not_found' });
+  let outcome: ActionOutcome = { status: 'success', code: doneCode, target: parsed.data.userId };
   try {
     await operation(access, parsed.data, await getClientAddress());
   } catch (error) {
-    return toFailure(error);
+    outcome = { status: 'error', code: failureCode(error), target: parsed.data.userId };
   }
-  revalidatePath(`/tenant/${access.actingTenant.tenantDomain}/users`);
-  return { status: 'success', message: successMessage };
+  redirectWithOutcome(usersPath, outcome);
 }
 
-export async function disableUserAction(tenantDomain: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function disableUserAction(tenantDomain: string, formData: FormData): Promise<void> {
   return runOnUser(tenantDomain, 'users.manage', targetSchema, formData, (access, { userId }, clientAddress) =>
-    setUserDisabled(access, { userId, disabled: true, clientAddress }), 'users.messages.disabled');
+    setUserDisabled(access, { userId, disabled: true, clientAddress }), 'disabled');
 }
 
-export async function enableUserAction(tenantDomain: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function enableUserAction(tenantDomain: string, formData: FormData): Promise<void> {
   return runOnUser(tenantDomain, 'users.manage', targetSchema, formData, (access, { userId }, clientAddress) =>
-    setUserDisabled(access, { userId, disabled: false, clientAddress }), 'users.messages.enabled');
+    setUserDisabled(access, { userId, disabled: false, clientAddress }), 'enabled');
 }
 
-export async function changeUserRoleAction(tenantDomain: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function changeUserRoleAction(tenantDomain: string, formData: FormData): Promise<void> {
   return runOnUser(tenantDomain, 'users.manage', roleChangeSchema, formData, (access, { userId, role }, clientAddress) =>
-    changeUserRole(access, { userId, role, clientAddress }), 'users.messages.roleChanged');
+    changeUserRole(access, { userId, role, clientAddress }), 'roleChanged');
 }
 
-export async function resetUserTwoFactorAction(tenantDomain: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function resetUserTwoFactorAction(tenantDomain: string, formData: FormData): Promise<void> {
   return runOnUser(tenantDomain, 'users.reset_two_factor', targetSchema, formData, (access, { userId }, clientAddress) =>
-    resetUserTwoFactor(access, { userId, clientAddress }), 'users.messages.twoFactorReset');
+    resetUserTwoFactor(access, { userId, clientAddress }), 'twoFactorReset');
 }
 
-export async function sendUserPasswordResetAction(tenantDomain: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function sendUserPasswordResetAction(tenantDomain: string, formData: FormData): Promise<void> {
   return runOnUser(tenantDomain, 'users.send_password_reset', targetSchema, formData, (access, { userId }, clientAddress) =>
-    sendUserPasswordReset(access, { userId, clientAddress }), 'users.messages.passwordResetSent');
+    sendUserPasswordReset(access, { userId, clientAddress }), 'passwordResetSent');
+}
+
+/** A refused rule's code (users.errors.<code>); anything else is logged and shown as the generic error. */
+function failureCode(error: unknown): string {
+  if (error instanceof UserManagementError) return error.code;
+  logger.error({ err: describeError(error) }, 'user management action failed');
+  return 'unexpected';
 }
 
 function toFailure(error: unknown): FormState & { status: 'error'; message: string } {
-  if (error instanceof UserManagementError) return { status: 'error', message: `users.errors.${error.code}` };
-  logger.error({ err: describeError(error) }, 'user management action failed');
-  return { status: 'error', message: 'form.genericError' };
+  const code = failureCode(error);
+  return { status: 'error', message: code === 'unexpected' ? 'form.genericError' : `users.errors.${code}` };
 }

@@ -10,16 +10,26 @@ import { UserRowActions } from './_components/user-row-actions';
 import { TableScroll } from '@/app/_components/table-scroll';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
+import { ActionResult } from '@/app/_components/action-result';
+import { EmailAddress } from '@/app/_components/email-address';
+import { readOutcomeMessage } from '@/app/_server/action-outcome';
+
+type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: await pageTitle('users.title') };
 }
 
-export default async function UsersPage({ params }: { params: Promise<{ tenantDomain: string }> }) {
+export default async function UsersPage({ params, searchParams }: { params: Promise<{ tenantDomain: string }>; searchParams: Promise<SearchParams> }) {
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'users.view');
   const domain = access.actingTenant.tenantDomain;
   const [rows, t, format] = await Promise.all([listUsers(access), getTranslations('users'), getFormatter()]);
+  // The outcome of a row action names its user from this page's own data, never from the address.
+  const result = await readOutcomeMessage(await searchParams, 'users', (target) => {
+    const user = rows.find((row) => row.id === target);
+    return { username: user?.username ?? '', role: user ? t(`roles.${user.role}`) : '' };
+  });
   const canManage = hasPermission(access, 'users.manage');
   const canResetTwoFactor = hasPermission(access, 'users.reset_two_factor');
   const canSendReset = hasPermission(access, 'users.send_password_reset');
@@ -34,12 +44,14 @@ export default async function UsersPage({ params }: { params: Promise<{ tenantDo
           tenantDomain: domain,
         })}
       </p>
+      <ActionResult message={result} />
 
       {rows.length === 0 ? (
         <p className="empty-state">{t('empty')}</p>
       ) : (
         <TableScroll label={t('table.caption')}>
-          <table className="data-table users-table">
+          {/* Keyed by the outcome: after an action every menu is closed again. */}
+          <table key={result?.key} className="data-table data-table--stack users-table">
             <caption className="visually-hidden">{t('table.caption')}</caption>
             <thead>
               <tr>
@@ -64,9 +76,9 @@ export default async function UsersPage({ params }: { params: Promise<{ tenantDo
                       </span>
                     ) : null}
                   </th>
-                  <td>{user.email}</td>
-                  <td>{t(`roles.${user.role}`)}</td>
-                  <td>
+                  <td data-label={t('table.email')} className="data-table__wrap-anywhere"><EmailAddress address={user.email} /></td>
+                  <td data-label={t('table.role')}>{t(`roles.${user.role}`)}</td>
+                  <td data-label={t('table.twoFactor')}>
                     {t(`twoFactorStatus.${user.twoFactor}`)}
                     {user.twoFactorDeadline ? (
                       <span className="field__help">
@@ -80,7 +92,7 @@ export default async function UsersPage({ params }: { params: Promise<{ tenantDo
                     ) : null}
                     {user.isActivationPending ? <span className="field__help"> · {t('activationPending')}</span> : null}
                   </td>
-                  <td>
+                  <td data-label={t('table.lastLogin')}>
                     {user.lastLoginAt
                       ? format.dateTime(new Date(user.lastLoginAt), {
                           dateStyle: 'medium',
@@ -89,9 +101,9 @@ export default async function UsersPage({ params }: { params: Promise<{ tenantDo
                         }) + ' UTC'
                       : t('never')}
                   </td>
-                  <td>{user.isDisabled ? t('status.disabled') : t('status.active')}</td>
+                  <td data-label={t('table.status')}>{user.isDisabled ? t('status.disabled') : t('status.active')}</td>
                   {canManage || canResetTwoFactor || canSendReset ? (
-                    <td>
+                    <td className="data-table__actions">
                       <UserRowActions
                         user={user}
                         tenantDomain={domain}

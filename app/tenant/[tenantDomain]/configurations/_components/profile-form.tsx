@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useId, useRef, useState } from 'react';
+import { useActionState, useEffect, useId, useRef } from 'react';
 import { describedBy, FieldError } from '@/app/_components/field-error';
 import { FormMessage } from '@/app/_components/form-message';
 import type { ProfileField } from '@/lib/configurations/parse-profile-form';
@@ -36,15 +36,21 @@ const DEFAULTS: ProfileFormValues = {
   allowAppStore: true,
 };
 
+/** The toggles that belong to one platform only. */
+const PLATFORM_OF: Partial<Record<ProfileField, 'android' | 'ios'>> = { allowUnknownSources: 'android', allowAppStore: 'ios' };
+
 const FIELD_ORDER: readonly ProfileField[] = ['name', 'platform', 'passcodeMinLength', 'screenLockMinutes', 'wifiNetworks', 'cameraAllowed', 'allowUnknownSources', 'allowAppStore'];
 
-/** Create and edit form of a configuration profile; the platform decides which toggle is shown. */
+/**
+ * Create and edit form of a configuration profile. Both platforms' own toggles are in the HTML and
+ * the stylesheet shows the chosen platform's one (`:has()` on the select), so switching the
+ * platform works without JavaScript; the server reads only the chosen platform's toggle.
+ */
 export function ProfileForm({ action, initial = DEFAULTS, submitLabel }: ProfileFormProps) {
   const t = useTranslations('configurations.form');
   const tForm = useTranslations('form');
   const tp = useTranslations('configurations.platforms');
   const [state, formAction] = useActionState(action, idleFormState as FormState<ProfileField>);
-  const [platform, setPlatform] = useState(initial.platform);
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const errorId = (field: ProfileField) => `${id}-${field}-error`;
@@ -82,7 +88,7 @@ export function ProfileForm({ action, initial = DEFAULTS, submitLabel }: Profile
       <div className="field">
         {label('platform')}
         <FieldError id={errorId('platform')} errors={errorsOf('platform')} />
-        <select {...fieldProps('platform')} className="select" value={platform} onChange={(event) => setPlatform(event.target.value as 'android' | 'ios')}>
+        <select {...fieldProps('platform')} className="select" defaultValue={kept?.platform ?? initial.platform}>
           <option value="android">{tp('android')}</option>
           <option value="ios">{tp('ios')}</option>
         </select>
@@ -110,8 +116,8 @@ export function ProfileForm({ action, initial = DEFAULTS, submitLabel }: Profile
         <FieldError id={errorId('wifiNetworks')} errors={errorsOf('wifiNetworks')} />
         <textarea {...fieldProps('wifiNetworks', `${id}-wifiNetworks-help`)} className="input" rows={4} spellCheck={false} defaultValue={kept?.wifiNetworks ?? initial.wifiNetworks.join('\n')} />
       </div>
-      {(['cameraAllowed', platform === 'android' ? 'allowUnknownSources' : 'allowAppStore'] as const).map((field) => (
-        <div className="field field--checkbox" key={field}>
+      {(['cameraAllowed', 'allowUnknownSources', 'allowAppStore'] as const).map((field) => (
+        <div className={`field field--checkbox${PLATFORM_OF[field] ? ` field--platform-${PLATFORM_OF[field]}` : ''}`} key={field}>
           <FieldError id={errorId(field)} errors={errorsOf(field)} />
           <input {...fieldProps(field)} type="checkbox" defaultChecked={checked(field)} />
           {label(field)}

@@ -1,11 +1,11 @@
 import { useId } from 'react';
 
-/** The role field of the change-role form (rendered inside ConfirmActionForm). */
+/** The role field of the change-role confirmation (rendered inside ConfirmAction). */
 export function RoleSelect({ label, roles, defaultValue }: { label: string; roles: Array<{ value: string; label: string }>; defaultValue: string }) {
   const id = useId();
   return (
-    <span className="confirm-action__field">
-      <label htmlFor={id} className="visually-hidden">
+    <div className="field">
+      <label htmlFor={id} className="field__label">
         {label}
       </label>
       <select id={id} name="role" className="select" defaultValue={defaultValue}>
@@ -15,6 +15,6 @@ export function RoleSelect({ label, roles, defaultValue }: { label: string; role
           </option>
         ))}
       </select>
-    </span>
+    </div>
   );
 }

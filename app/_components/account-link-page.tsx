@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { choosePasswordAction, confirmTwoFactorAction, verifySecondFactorAction } from '@/app/account-link/actions';
 import { PASSWORD_MIN_LENGTH_WITH_TWO_FACTOR } from '@/lib/auth/password-policy';
-import type { AccountTokenPurpose } from '@/lib/account-tokens/issue-account-token';
+import type { AccountLinkPurpose } from '@/lib/account-tokens/issue-account-token';
 import { loadAccountLink, type AccountLink } from '@/lib/password-reset/load-account-link';
 import { readTwoFactorSetup } from '@/lib/two-factor/start-two-factor-setup';
 import { readLinkAuthenticator } from '@/lib/password-reset/read-link-authenticator';
@@ -10,7 +10,7 @@ import { ConfirmTwoFactorForm, NewPasswordForm, SecondFactorForm } from './accou
 import { AuthCard } from '@/app/_components/auth-card';
 
 /** One page for reset and activation links: the step comes from the link's state on the server. */
-export async function AccountLinkPage({ purpose, token }: { purpose: AccountTokenPurpose; token: string }) {
+export async function AccountLinkPage({ purpose, token }: { purpose: AccountLinkPurpose; token: string }) {
   const t = await getTranslations('accountLink');
   const link = await loadAccountLink(token, purpose);
   const title = t(purpose === 'password_reset' ? 'titleReset' : 'titleActivation');
@@ -71,7 +71,7 @@ async function TwoFactorSetupStep({
   linkRef,
 }: {
   link: { user: { id: string; username: string }; tenant: { tenantDomain: string }; secretEncrypted: string };
-  linkRef: { purpose: AccountTokenPurpose; token: string };
+  linkRef: { purpose: AccountLinkPurpose; token: string };
 }) {
   const t = await getTranslations('accountLink');
   const setup = await readTwoFactorSetup({

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { tenants, users } from '@/db/schema';
-import { findLiveAccountToken, type AccountTokenPurpose, type LiveAccountToken } from '@/lib/account-tokens/issue-account-token';
+import { findLiveAccountToken, type AccountLinkPurpose, type LiveAccountToken } from '@/lib/account-tokens/issue-account-token';
 
 // The steps behind a reset or activation link. Accounts with two-factor first prove a current
 // code or a recovery code (SECURITY.md: no QR for someone who only holds the link); accounts
@@ -19,7 +19,7 @@ export type AccountLink = {
   mayShowActiveAuthenticator: boolean;
 };
 
-export async function loadAccountLink(token: string, purpose: AccountTokenPurpose): Promise<AccountLink | null> {
+export async function loadAccountLink(token: string, purpose: AccountLinkPurpose): Promise<AccountLink | null> {
   const db = getDb();
   const live = await findLiveAccountToken(db, token, purpose);
   if (!live) return null;

@@ -13,6 +13,9 @@ import { resolveClientAddress } from '@/lib/http/client-address';
 
 export const getClientAddress = cache(async (): Promise<string> => resolveClientAddress(await headers()));
 
+/** The browser's User-Agent, for the audit events of sign-ins (issue 14.8). */
+export const getUserAgent = cache(async (): Promise<string | null> => (await headers()).get('user-agent'));
+
 type SessionClaims = { sid?: unknown; sv?: unknown };
 
 /** The signed-in person's session, checked against the database; null when there is none. */

@@ -3,7 +3,7 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getClientAddress } from '@/app/_server/request-context';
+import { getClientAddress, getUserAgent } from '@/app/_server/request-context';
 import { LAST_TENANT_COOKIE, PENDING_LOGIN_COOKIE, pendingLoginCookieOptions, lastTenantCookieOptions } from '@/app/login/login-cookies';
 import { completeLogin } from '@/app/login/complete-login';
 import { verifyPasswordStep } from '@/lib/auth/verify-password-step';
@@ -33,7 +33,7 @@ export async function submitPasswordStep(_previous: FormState<LoginField>, formD
 
   let result;
   try {
-    result = await verifyPasswordStep({ ...parsed.data, clientAddress: await getClientAddress() });
+    result = await verifyPasswordStep({ ...parsed.data, clientAddress: await getClientAddress(), userAgent: await getUserAgent() });
   } catch (error) {
     // Includes a failing throttle store: the login is refused, never let through.
     logger.error({ err: describeError(error) }, 'login.password step failed');

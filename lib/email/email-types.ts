@@ -10,6 +10,18 @@ export type EmailMessage =
   | { template: 'recovery_code_used'; payload: { username: string; tenantDomain: string; remainingCodes: number } }
   | { template: 'two_factor_reset_by_admin'; payload: { username: string; tenantDomain: string; resetBy: string } }
   | {
+      template: 'account_locked';
+      payload: {
+        username: string;
+        tenantDomain: string;
+        cause: 'password' | 'two_factor_code';
+        /** ISO timestamps; shown in UTC. */
+        lockedAt: string;
+        lockedUntil: string;
+        ipAddress: string;
+      };
+    }
+  | {
       template: 'user_invitation';
       payload: { username: string; tenantDomain: string; activationUrl: string; expiresInHours: number; invitedBy: string };
     }

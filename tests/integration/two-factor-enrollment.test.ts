@@ -25,7 +25,7 @@ async function adminWithoutTwoFactor(options: { isRspLinked?: boolean } = {}) {
 }
 
 async function pendingSetupLogin(tenantDomain: string) {
-  const result = await verifyPasswordStep({ tenantDomain, username: 'new.admin', password: TEST_PASSWORD, clientAddress: address });
+  const result = await verifyPasswordStep({ tenantDomain, username: 'new.admin', password: TEST_PASSWORD, clientAddress: address, userAgent: 'jest' });
   if (!result.ok || result.nextStep !== 'two_factor_setup') throw new Error('expected a pending two-factor setup');
   return result.pendingLoginToken;
 }
@@ -127,7 +127,7 @@ describe('enrollment from the login screen', () => {
     const code = generateTotpCode({ secret: setup.secret });
     expect((await confirmLoginTwoFactorSetup({ pendingLoginToken: token, code, clientAddress: address })).ok).toBe(true);
 
-    const next = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'new.admin', password: TEST_PASSWORD, clientAddress: address });
+    const next = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'new.admin', password: TEST_PASSWORD, clientAddress: address, userAgent: 'jest' });
     if (!next.ok) throw new Error('expected password success');
     expect(next.nextStep).toBe('two_factor_code');
     expect(await verifyTwoFactorStep({ pendingLoginToken: next.pendingLoginToken, code, clientAddress: address, userAgent: 'jest' })).toEqual({
@@ -158,7 +158,7 @@ describe('enrollment from the login screen', () => {
 
   test('a pending login that waits for a code (two-factor active) cannot start a new setup', async () => {
     const { customer, admin } = await createCustomerWithAdmin();
-    const result = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: admin.username, password: TEST_PASSWORD, clientAddress: address });
+    const result = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: admin.username, password: TEST_PASSWORD, clientAddress: address, userAgent: 'jest' });
     if (!result.ok) throw new Error('expected password success');
     expect(await startLoginTwoFactorSetup(result.pendingLoginToken)).toBeNull();
     const rows = await db().select().from(pendingLogins).where(and(eq(pendingLogins.userId, admin.id), isNull(pendingLogins.twoFactorSetupSecretEncrypted)));

@@ -17,6 +17,10 @@ const EXAMPLES: EmailMessage[] = [
   { template: 'recovery_code_used', payload: { ...account, remainingCodes: 3 } },
   { template: 'two_factor_reset_by_admin', payload: { ...account, resetBy: 'reseller.admin' } },
   {
+    template: 'account_locked',
+    payload: { ...account, cause: 'password', lockedAt: '2026-11-05T14:03:00.000Z', lockedUntil: '2026-11-05T14:04:00.000Z', ipAddress: '203.0.113.9' },
+  },
+  {
     template: 'user_invitation',
     payload: { ...account, activationUrl: 'https://portal.test/activate/jkl', expiresInHours: 24, invitedBy: 'admin' },
   },
@@ -86,10 +90,21 @@ describe('email templates', () => {
     expect(formatEmailMessage('{n, plural, one {# Code} other {# Codes}} für {name}', { n: 1200, name: 'X' }, 'de')).toBe(
       '1.200 Codes für X',
     );
-    const reminder = await renderEmail(EXAMPLES[7]!, 'de');
+    const reminder = await renderEmail(EXAMPLES.find((message) => message.template === 'license_expiry_reminder')!, 'de');
     expect(reminder.subject).toBe('Lizenz von Alpha Logistik GmbH läuft am 31. Dezember 2026 ab');
     expect(reminder.text).toContain('MDM-Lizenz');
     expect(reminder.text).toContain('in 30 Tagen');
+  });
+
+  it('tells the owner of a locked account when (in UTC), from which address, and what to do', async () => {
+    const locked = EXAMPLES.find((message) => message.template === 'account_locked')!;
+    const english = await renderEmail(locked, 'en');
+    expect(english.text).toContain('after 10 wrong passwords in a row');
+    expect(english.text).toContain('Locked on November 5, 2026 at 2:03 PM until November 5, 2026 at 2:04 PM (UTC)');
+    expect(english.text).toContain('203.0.113.9');
+    const german = await renderEmail({ ...locked, payload: { ...locked.payload, cause: 'two_factor_code' } } as EmailMessage, 'de');
+    expect(german.text).toContain('nach 10 falschen Authentifizierungscodes in Folge gesperrt');
+    expect(german.text).toContain('Gesperrt am 5. November 2026 um 14:03 bis 5. November 2026 um 14:04 (UTC)');
   });
 
   it('fails loudly when a value is missing rather than sending a broken text', () => {

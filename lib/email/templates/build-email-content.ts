@@ -19,6 +19,13 @@ function formatDate(value: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
+/** Date and time in UTC: the lock email names the moment, whatever the reader's time zone. */
+function formatDateTime(value: string, locale: Locale): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date);
+}
+
 export function buildEmailContent(message: EmailMessage, t: EmailTranslator, locale: Locale): EmailContent {
   if (message.template === 'license_expiry_reminder') {
     const p = message.payload;
@@ -89,6 +96,20 @@ export function buildEmailContent(message: EmailMessage, t: EmailTranslator, loc
         paragraphs: [t('twoFactorResetByAdmin.intro', { ...account, resetBy: message.payload.resetBy }), t('notYou')],
         afterAction: [],
       };
+    case 'account_locked': {
+      const p = message.payload;
+      const isCode = p.cause === 'two_factor_code';
+      return {
+        ...common,
+        subject: t('accountLocked.subject'),
+        paragraphs: [
+          t(isCode ? 'accountLocked.introCode' : 'accountLocked.introPassword', account),
+          t('accountLocked.when', { lockedAt: formatDateTime(p.lockedAt, locale), lockedUntil: formatDateTime(p.lockedUntil, locale), ipAddress: p.ipAddress }),
+          t(isCode ? 'accountLocked.adviceCode' : 'accountLocked.advicePassword'),
+        ],
+        afterAction: [],
+      };
+    }
     case 'user_invitation':
       return {
         ...common,

@@ -84,9 +84,10 @@ export async function verifyPasswordStep(input: PasswordStepInput): Promise<Pass
     return { ok: false, code: 'invalid_credentials' };
   }
 
+  // Administrators, and anyone whose two-factor an administrator reset, set it up before any session (issue 14.4).
   const nextStep: PendingLoginStep = account!.twoFactorEnabledAt
     ? 'two_factor_code'
-    : account!.role === 'admin'
+    : account!.role === 'admin' || account!.twoFactorResetAt
       ? 'two_factor_setup'
       : 'none';
   await clearThrottles([accountKey]);
@@ -119,6 +120,7 @@ async function findAccount(tenantDomain: string, username: string) {
       passwordHash: users.passwordHash,
       disabledAt: users.disabledAt,
       twoFactorEnabledAt: users.twoFactorEnabledAt,
+      twoFactorResetAt: users.twoFactorResetAt,
     })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))

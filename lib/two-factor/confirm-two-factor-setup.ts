@@ -17,6 +17,8 @@ export type ConfirmTwoFactorSetupInput = {
   secretEncrypted: string;
   code: string;
   clientAddress: string;
+  /** The browser's User-Agent, when the enrollment is part of a sign-in. */
+  userAgent?: string | null;
   actorLabel: string;
   /**
    * Enrollment inside a pending login (the login screen): in the same transaction the pending
@@ -46,7 +48,7 @@ export class TwoFactorSetupExpiredError extends Error {}
 export async function confirmTwoFactorSetup(input: ConfirmTwoFactorSetupInput): Promise<ConfirmTwoFactorSetupResult> {
   const secret = decryptSecret(input.secretEncrypted, setupSecretAssociatedData(input.userId));
   const step = findTotpTimeStep({ secret, code: input.code });
-  const audit = { tenantId: input.tenantId, actorUserId: input.userId, actorLabel: input.actorLabel, ipAddress: input.clientAddress };
+  const audit = { tenantId: input.tenantId, actorUserId: input.userId, actorLabel: input.actorLabel, ipAddress: input.clientAddress, userAgent: input.userAgent };
   if (step === null) {
     await recordAuditEvent({ ...audit, action: 'two_factor.enrolled', result: 'failure', details: { reason: 'invalid_code' } });
     return { ok: false, code: 'invalid_code' };
@@ -70,6 +72,7 @@ export async function confirmTwoFactorSetup(input: ConfirmTwoFactorSetupInput): 
           twoFactorSecretEncrypted: encryptSecret(secret, input.userId),
           twoFactorEnabledAt: sql`now()`,
           twoFactorLastStep: step,
+          twoFactorResetAt: null,
           updatedAt: sql`now()`,
         })
         .where(eq(users.id, input.userId));

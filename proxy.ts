@@ -7,7 +7,7 @@ import { rejectMalformedRequest } from '@/lib/http/reject-malformed-request';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 const PROTECTED_PREFIXES = ['/tenant', '/customers'];
-const TOKEN_PAGE_PREFIXES = ['/reset-password', '/activate'];
+const TOKEN_PAGE_PREFIXES = ['/reset-password', '/activate', '/report'];
 const TOKEN_PAGE_REFERRER_POLICY = 'same-origin';
 
 function buildContentSecurityPolicy(nonce: string, isDevelopment: boolean): string {

@@ -69,8 +69,19 @@ export function SecondFactorForm({ action }: { action: Action<FormState<'code'>>
   );
 }
 
-/** New password and its confirmation; never re-filled after an error. */
-export function NewPasswordForm({ action, minLength }: { action: Action<FormState<'password' | 'confirmation'>>; minLength: number }) {
+/**
+ * New password and its confirmation; never re-filled after an error. After a current code the
+ * holder may also move to another device: a new secret, never the active one (issue 14.2).
+ */
+export function NewPasswordForm({
+  action,
+  minLength,
+  offerNewAuthenticator = false,
+}: {
+  action: Action<FormState<'password' | 'confirmation'>>;
+  minLength: number;
+  offerNewAuthenticator?: boolean;
+}) {
   const t = useTranslations('accountLink');
   const tForm = useTranslations('form');
   const [state, formAction] = useActionState(action, idleFormState as FormState<'password' | 'confirmation'>);
@@ -105,6 +116,16 @@ export function NewPasswordForm({ action, minLength }: { action: Action<FormStat
           />
         </div>
       ))}
+      {offerNewAuthenticator ? (
+        <div className="field">
+          <label className="choice">
+            <input type="checkbox" name="newAuthenticator" value="on" aria-describedby={`${id}-new-authenticator-help`} /> {t('anotherDevice.label')}
+          </label>
+          <p id={`${id}-new-authenticator-help`} className="field__help">
+            {t('anotherDevice.help')}
+          </p>
+        </div>
+      ) : null}
       <div className="form__actions">
         <SubmitButton pendingLabel={tForm('saving')}>{t('password.submit')}</SubmitButton>
       </div>

@@ -3,9 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { choosePasswordAction, confirmTwoFactorAction, verifySecondFactorAction } from '@/app/account-link/actions';
 import { PASSWORD_MIN_LENGTH_WITH_TWO_FACTOR } from '@/lib/auth/password-policy';
 import type { AccountLinkPurpose } from '@/lib/account-tokens/issue-account-token';
-import { loadAccountLink, type AccountLink } from '@/lib/password-reset/load-account-link';
+import { loadAccountLink } from '@/lib/password-reset/load-account-link';
 import { readTwoFactorSetup } from '@/lib/two-factor/start-two-factor-setup';
-import { readLinkAuthenticator } from '@/lib/password-reset/read-link-authenticator';
 import { ConfirmTwoFactorForm, NewPasswordForm, SecondFactorForm } from './account-link-forms';
 import { AuthCard } from '@/app/_components/auth-card';
 
@@ -33,29 +32,16 @@ export async function AccountLinkPage({ purpose, token }: { purpose: AccountLink
         </>
       ) : null}
       {link.step === 'choose_password' ? (
-        <NewPasswordForm action={choosePasswordAction.bind(null, ref)} minLength={PASSWORD_MIN_LENGTH_WITH_TWO_FACTOR} />
+        <NewPasswordForm
+          action={choosePasswordAction.bind(null, ref)}
+          minLength={PASSWORD_MIN_LENGTH_WITH_TWO_FACTOR}
+          offerNewAuthenticator={link.mayReplaceAuthenticator}
+        />
       ) : null}
-      {link.step === 'choose_password' && link.mayShowActiveAuthenticator ? <ActiveAuthenticator link={link} /> : null}
       {link.step === 'set_up_two_factor' && link.token.twoFactorSetupSecretEncrypted ? (
         <TwoFactorSetupStep link={{ ...link, secretEncrypted: link.token.twoFactorSetupSecretEncrypted }} linkRef={ref} />
       ) : null}
     </AuthCard>
-  );
-}
-
-async function ActiveAuthenticator({ link }: { link: AccountLink }) {
-  const t = await getTranslations('accountLink');
-  const authenticator = await readLinkAuthenticator(link);
-  if (!authenticator) return null;
-  return (
-    <details className="another-device">
-      <summary>{t('anotherDevice.summary')}</summary>
-      <p>{t('anotherDevice.intro')}</p>
-      <QrCode svg={authenticator.qrCodeSvg} alt={t('setup.qrAlt')} />
-      <p>
-        {t('setup.manual')} <code className="two-factor-secret">{authenticator.formattedSecret}</code>
-      </p>
-    </details>
   );
 }
 

@@ -49,6 +49,7 @@ export async function verifySecondFactorAction(ref: LinkRef, _previous: FormStat
 const passwordSchema = z.strictObject({
   password: z.string().min(1, 'validation.required').max(1024, 'validation.tooLong'),
   confirmation: z.string().max(1024, 'validation.tooLong'),
+  newAuthenticator: z.literal('on').optional(),
 });
 
 export async function choosePasswordAction(
@@ -59,7 +60,8 @@ export async function choosePasswordAction(
   const { link, path } = await loadLinkOrRestart(ref);
   const parsed = parseForm(passwordSchema, formData, []);
   if (!parsed.ok) return parsed.state;
-  const result = await chooseLinkPassword({ link, ...parsed.data, clientAddress: await getClientAddress() });
+  const { newAuthenticator, ...passwords } = parsed.data;
+  const result = await chooseLinkPassword({ link, ...passwords, newAuthenticator: newAuthenticator === 'on', clientAddress: await getClientAddress() });
   if (!result.ok) {
     if (result.code === 'mismatch') return { status: 'error', fieldErrors: { confirmation: ['accountLink.errors.mismatch'] } };
     if (result.code === 'password_policy') {

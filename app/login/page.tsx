@@ -17,6 +17,7 @@ const NOTICES: Record<string, string> = {
   expired: 'login.errors.pendingLoginExpired',
   license: 'login.errors.noValidLicense',
   passwordChanged: 'accountLink.passwordChangedNotice',
+  reported: 'reportLink.done',
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -13,6 +13,11 @@ const EXAMPLES: EmailMessage[] = [
   { template: 'password_reset', payload: { ...account, resetUrl: 'https://portal.test/reset-password/abc', expiresInMinutes: 60 } },
   { template: 'two_factor_activation', payload: { ...account, activationUrl: 'https://portal.test/activate/def', expiresInHours: 24 } },
   { template: 'two_factor_activated', payload: { ...account, reportUrl: 'https://portal.test/report/ghi' } },
+  { template: 'two_factor_replaced', payload: { ...account, reportUrl: 'https://portal.test/report/mno' } },
+  {
+    template: 'two_factor_change_reported',
+    payload: { ...account, reportedAccount: 'helpdesk@123456.sms', usersUrl: 'https://portal.test/tenant/123456.sms/users' },
+  },
   { template: 'password_changed', payload: account },
   { template: 'recovery_code_used', payload: { ...account, remainingCodes: 3 } },
   { template: 'two_factor_reset_by_admin', payload: { ...account, resetBy: 'reseller.admin' } },
@@ -39,7 +44,7 @@ const EXAMPLES: EmailMessage[] = [
 
 function linkOf(message: EmailMessage): string | undefined {
   const payload = message.payload as Record<string, unknown>;
-  return [payload.resetUrl, payload.activationUrl, payload.reportUrl].find((value) => typeof value === 'string') as
+  return [payload.resetUrl, payload.activationUrl, payload.reportUrl, payload.usersUrl].find((value) => typeof value === 'string') as
     | string
     | undefined;
 }

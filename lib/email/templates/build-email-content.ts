@@ -64,13 +64,26 @@ export function buildEmailContent(message: EmailMessage, t: EmailTranslator, loc
         afterAction: [t('singleUseHours', { hours: message.payload.expiresInHours }), t('ignoreIfUnexpected')],
       };
     case 'two_factor_activated':
+    case 'two_factor_replaced': {
+      const key = message.template === 'two_factor_activated' ? 'twoFactorActivated' : 'twoFactorReplaced';
       return {
         ...common,
-        subject: t('twoFactorActivated.subject'),
-        paragraphs: [t('twoFactorActivated.intro', account), t('twoFactorActivated.report')],
+        subject: t(`${key}.subject`),
+        paragraphs: [t(`${key}.intro`, account), t('twoFactorActivated.report')],
         action: { label: t('twoFactorActivated.action'), url: message.payload.reportUrl },
+        afterAction: [t('twoFactorActivated.reportEffect')],
+      };
+    }
+    case 'two_factor_change_reported': {
+      const values = { reportedAccount: message.payload.reportedAccount };
+      return {
+        ...common,
+        subject: t('twoFactorChangeReported.subject', values),
+        paragraphs: [t('twoFactorChangeReported.intro', values), t('twoFactorChangeReported.advice')],
+        action: { label: t('twoFactorChangeReported.action'), url: message.payload.usersUrl },
         afterAction: [],
       };
+    }
     case 'password_changed':
       return {
         ...common,

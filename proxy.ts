@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { buildContentSecurityPolicy } from '@/lib/http/content-security-policy';
 import { rejectMalformedRequest } from '@/lib/http/reject-malformed-request';
 
 // A convenience, not a boundary (SECURITY.md, web): it sets the per-request CSP nonce and
@@ -9,22 +10,6 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
 const PROTECTED_PREFIXES = ['/tenant', '/customers'];
 const TOKEN_PAGE_PREFIXES = ['/reset-password', '/activate', '/report'];
 const TOKEN_PAGE_REFERRER_POLICY = 'same-origin';
-
-function buildContentSecurityPolicy(nonce: string, isDevelopment: boolean): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ''}`,
-    // Development's hot reload injects style tags; production serves only our stylesheet files.
-    `style-src 'self'${isDevelopment ? " 'unsafe-inline'" : ` 'nonce-${nonce}'`}`,
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const malformed = await rejectMalformedRequest(request);

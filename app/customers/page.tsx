@@ -5,7 +5,6 @@ import { LanguageSwitcher } from '@/app/_components/language-switcher';
 import { PortalHeader } from '@/app/_components/portal-header';
 import { requireSession } from '@/app/_server/request-context';
 import { canSelectCustomers } from '@/lib/access/permissions';
-import { logOut } from '@/app/logout/actions';
 import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
 import { switchToCustomerAction } from './actions';
 import { CustomerSwitcher } from './_components/customer-switcher';
@@ -27,7 +26,6 @@ export default async function CustomerSelectionPage() {
         username={session.user.username}
         tenantName={session.tenant.name}
         tenantDomain={session.tenant.tenantDomain}
-        logoutAction={logOut}
         localeSwitcher={<LanguageSwitcher returnTo="/customers" />}
       />
       <MainContent className="page">

@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/auth';
-import { PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
+import { clearPendingLoginCookie } from '@/app/login/login-cookies';
 import { logger } from '@/lib/logging/logger';
 
 const MESSAGES: Record<string, string> = {
@@ -26,7 +26,7 @@ export async function completeLogin(pendingLoginToken: string, code: string): Pr
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const restart = error.code === 'invalid_code' ? null : error.code === 'no_valid_license' ? 'license' : 'expired';
-      if (restart) (await cookies()).delete(PENDING_LOGIN_COOKIE);
+      if (restart) clearPendingLoginCookie(await cookies());
       return { ok: false, message: MESSAGES[error.code] ?? 'login.errors.unavailable', restart };
     }
     if (error instanceof AuthError) {
@@ -35,6 +35,6 @@ export async function completeLogin(pendingLoginToken: string, code: string): Pr
     }
     throw error;
   }
-  (await cookies()).delete(PENDING_LOGIN_COOKIE);
+  clearPendingLoginCookie(await cookies());
   return { ok: true, redirectTo: '/' };
 }

@@ -12,12 +12,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: await pageTitle('login.title') };
 }
 
-const NOTICES: Record<string, string> = {
-  session: 'login.errors.sessionEnded',
-  expired: 'login.errors.pendingLoginExpired',
-  license: 'login.errors.noValidLicense',
-  passwordChanged: 'accountLink.passwordChangedNotice',
-  reported: 'reportLink.done',
+// Why the login page is shown: problems interrupt (alert), confirmations wait their turn (status).
+const NOTICES: Record<string, { message: string; role: 'alert' | 'status' }> = {
+  session: { message: 'login.errors.sessionEnded', role: 'alert' },
+  expired: { message: 'login.errors.pendingLoginExpired', role: 'alert' },
+  license: { message: 'login.errors.noValidLicense', role: 'alert' },
+  passwordChanged: { message: 'accountLink.passwordChangedNotice', role: 'status' },
+  reported: { message: 'reportLink.done', role: 'status' },
+  loggedOut: { message: 'login.loggedOut', role: 'status' },
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -28,8 +30,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <AuthCard title={t('login.heading')} product={t('app.name')}>
       {notice ? (
-        <p className="notice" role="alert">
-          {t(notice)}
+        <p className="notice" role={notice.role}>
+          {t(notice.message)}
         </p>
       ) : null}
       <LoginForm

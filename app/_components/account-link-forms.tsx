@@ -1,13 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState, useId, useState } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { describedBy, FieldError } from './field-error';
 import { FormMessage } from './form-message';
-import { TotpCodeField } from './totp-code-field';
-import { RecoveryCodesOnce } from './recovery-codes-once';
 import { SubmitButton } from './submit-button';
 
 type Action<State> = (state: State, formData: FormData) => Promise<State>;
@@ -128,34 +125,6 @@ export function NewPasswordForm({
       ) : null}
       <div className="form__actions">
         <SubmitButton pendingLabel={tForm('saving')}>{t('password.submit')}</SubmitButton>
-      </div>
-    </form>
-  );
-}
-
-type ConfirmState = FormState<'code'> & { recoveryCodes?: string[] };
-
-/** Confirms the scanned secret with a code; then shows the recovery codes once. */
-export function ConfirmTwoFactorForm({ action, loginHref }: { action: Action<ConfirmState>; loginHref: string }) {
-  const t = useTranslations('accountLink');
-  const tForm = useTranslations('form');
-  const [state, formAction] = useActionState(action, idleFormState as ConfirmState);
-  if (state.status === 'success' && state.recoveryCodes) {
-    return (
-      <>
-        <RecoveryCodesOnce codes={state.recoveryCodes} />
-        <Link className="button button--primary" href={loginHref}>
-          {t('backToLogin')}
-        </Link>
-      </>
-    );
-  }
-  return (
-    <form action={formAction} className="form">
-      <FormMessage status={state.status} message={state.message} />
-      <TotpCodeField label={t('setup.codeLabel')} errors={state.fieldErrors?.code} />
-      <div className="form__actions">
-        <SubmitButton pendingLabel={tForm('checking')}>{t('setup.submit')}</SubmitButton>
       </div>
     </form>
   );

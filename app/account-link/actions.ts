@@ -2,10 +2,12 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import type { TwoFactorSetupFormState } from '@/app/_components/two-factor-setup-form';
 import { getClientAddress } from '@/app/_server/request-context';
 import type { FormState } from '@/lib/forms/form-state';
 import { totpCodeForm } from '@/lib/forms/fields';
 import { parseForm } from '@/lib/forms/parse-form';
+import { ACCOUNT_LINK_PATHS } from '@/lib/account-tokens/issue-account-token';
 import { chooseLinkPassword } from '@/lib/password-reset/choose-link-password';
 import { confirmLinkTwoFactor } from '@/lib/password-reset/confirm-link-two-factor';
 import { loadAccountLink } from '@/lib/password-reset/load-account-link';
@@ -19,14 +21,12 @@ const linkSchema = z.strictObject({
 });
 type LinkRef = z.infer<typeof linkSchema>;
 
-const PATHS = { password_reset: '/reset-password', activation: '/activate' } as const;
-
 async function loadLinkOrRestart(ref: LinkRef) {
   const parsed = linkSchema.safeParse(ref);
   if (!parsed.success) redirect('/password-forgotten?reason=link');
   const link = await loadAccountLink(parsed.data.token, parsed.data.purpose);
   if (!link) redirect('/password-forgotten?reason=link');
-  return { link, path: `${PATHS[parsed.data.purpose]}/${parsed.data.token}` };
+  return { link, path: `${ACCOUNT_LINK_PATHS[parsed.data.purpose]}/${parsed.data.token}` };
 }
 
 const secondFactorSchema = z.strictObject({
@@ -73,9 +73,7 @@ export async function choosePasswordAction(
   redirect(path);
 }
 
-export type ConfirmTwoFactorState = FormState<'code'> & { recoveryCodes?: string[] };
-
-export async function confirmTwoFactorAction(ref: LinkRef, _previous: ConfirmTwoFactorState, formData: FormData): Promise<ConfirmTwoFactorState> {
+export async function confirmTwoFactorAction(ref: LinkRef, _previous: TwoFactorSetupFormState, formData: FormData): Promise<TwoFactorSetupFormState> {
   const { link, path } = await loadLinkOrRestart(ref);
   const parsed = parseForm(totpCodeForm, formData, []);
   if (!parsed.ok) return parsed.state;
@@ -84,6 +82,6 @@ export async function confirmTwoFactorAction(ref: LinkRef, _previous: ConfirmTwo
     if (result.code === 'wrong_step' || result.code === 'link_used') redirect(path);
     return { status: 'error', message: result.code === 'too_many_attempts' ? 'accountLink.errors.tooManyAttempts' : 'login.errors.invalidCode' };
   }
-  // Shown once, by the client component; the link is used up, so the page cannot show them again.
+  // Shown once, by the setup form; the link is used up, so the page cannot show them again.
   return { status: 'success', message: 'accountLink.done', recoveryCodes: result.recoveryCodes };
 }

@@ -28,7 +28,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const notice = typeof reason === 'string' ? NOTICES[reason] : undefined;
   const lastTenant = (await cookies()).get(LAST_TENANT_COOKIE)?.value;
   return (
-    <AuthCard title={t('login.heading')} product={t('app.name')}>
+    <AuthCard title={t('login.heading')} product={t('app.name')} returnTo="/login">
       {notice ? (
         <p className="notice" role={notice.role}>
           {t(notice.message)}

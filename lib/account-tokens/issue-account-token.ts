@@ -17,7 +17,8 @@ export const ACCOUNT_TOKEN_TTL_MS: Record<AccountTokenPurpose, number> = {
   report: 7 * 24 * 60 * 60 * 1000,
 };
 
-const LINK_PATHS: Record<AccountTokenPurpose, string> = {
+/** The page of each kind of link; the token follows as the last path segment. */
+export const ACCOUNT_LINK_PATHS: Record<AccountTokenPurpose, string> = {
   password_reset: '/reset-password',
   activation: '/activate',
   report: '/report',
@@ -43,7 +44,7 @@ export async function issueAccountToken(
     requestedFromIp: input.requestedFromIp ?? null,
   });
   // Built from the configured public address, never from the request's Host header.
-  const url = new URL(`${LINK_PATHS[input.purpose]}/${token}`, getEnv().PUBLIC_BASE_URL).toString();
+  const url = new URL(`${ACCOUNT_LINK_PATHS[input.purpose]}/${token}`, getEnv().PUBLIC_BASE_URL).toString();
   return { token, url, expiresAt };
 }
 

@@ -17,7 +17,7 @@ export default async function ReportPage({ params }: { params: Promise<{ token: 
   const [t, account] = await Promise.all([getTranslations('reportLink'), loadReportLink(token)]);
   if (!account) {
     return (
-      <AuthCard title={t('title')}>
+      <AuthCard title={t('title')} returnTo={`/report/${token}`}>
         <p role="alert">{t('invalid')}</p>
         <a href="/login">{t('toLogin')}</a>
       </AuthCard>
@@ -25,7 +25,7 @@ export default async function ReportPage({ params }: { params: Promise<{ token: 
   }
   const label = `${account.username}@${account.tenantDomain}`;
   return (
-    <AuthCard title={t('title')} product={label}>
+    <AuthCard title={t('title')} product={label} returnTo={`/report/${token}`}>
       <p>{t('intro', { account: label })}</p>
       <p>{t('effects')}</p>
       <ul>

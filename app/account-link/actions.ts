@@ -1,9 +1,11 @@
 'use server';
 
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { TwoFactorSetupFormState } from '@/app/_components/two-factor-setup-form';
 import { getClientAddress } from '@/app/_server/request-context';
+import { rememberSignInAccount } from '@/app/login/login-cookies';
 import type { FormState } from '@/lib/forms/form-state';
 import { totpCodeForm } from '@/lib/forms/fields';
 import { parseForm } from '@/lib/forms/parse-form';
@@ -69,8 +71,9 @@ export async function choosePasswordAction(
     }
     redirect(path);
   }
-  if (result.completed) redirect('/login?reason=passwordChanged');
-  redirect(path);
+  if (!result.completed) redirect(path);
+  rememberSignInAccount(await cookies(), { tenantDomain: link.tenant.tenantDomain, username: link.user.username });
+  redirect('/login?reason=passwordChanged');
 }
 
 export async function confirmTwoFactorAction(ref: LinkRef, _previous: TwoFactorSetupFormState, formData: FormData): Promise<TwoFactorSetupFormState> {
@@ -82,6 +85,7 @@ export async function confirmTwoFactorAction(ref: LinkRef, _previous: TwoFactorS
     if (result.code === 'wrong_step' || result.code === 'link_used') redirect(path);
     return { status: 'error', message: result.code === 'too_many_attempts' ? 'accountLink.errors.tooManyAttempts' : 'login.errors.invalidCode' };
   }
+  rememberSignInAccount(await cookies(), { tenantDomain: link.tenant.tenantDomain, username: link.user.username });
   // Shown once, by the setup form; the link is used up, so the page cannot show them again.
   return { status: 'success', message: 'accountLink.done', recoveryCodes: result.recoveryCodes };
 }

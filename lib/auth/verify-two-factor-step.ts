@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { clearThrottles, reserveAttempt, twoFactorThrottleKey } from '@/lib/auth/login-throttle';
-import { claimCodeAttempt, consumePendingLogin, findPendingLogin, type PendingLogin } from '@/lib/auth/pending-login';
+import { claimCodeAttempt, closePendingLoginAfterFactors, consumePendingLogin, findPendingLogin, type PendingLogin } from '@/lib/auth/pending-login';
 import { recordAccountLockout, type SignInClient } from '@/lib/auth/record-account-lockout';
 import { createSession } from '@/lib/auth/sessions';
 import { findTotpTimeStep } from '@/lib/auth/totp';
@@ -46,7 +46,7 @@ export async function verifyTwoFactorStep(input: TwoFactorStepInput): Promise<Tw
   }
 
   if (pending.tenant.kind === 'customer' && !(await hasValidLicense(pending.tenant.id))) {
-    await consumePendingLogin(pending.id);
+    await closePendingLoginAfterFactors(pending.id);
     await audit('login.completed', 'denied', { reason: 'no_valid_license' });
     return { ok: false, code: 'no_valid_license' };
   }

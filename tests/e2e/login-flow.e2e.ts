@@ -94,12 +94,17 @@ describe('signing in with tenant domain, password and two-factor code', () => {
     });
   });
 
-  test('a customer whose license expired is refused after the code and gets no session', async () => {
+  test('a customer whose license expired is refused after the code, learns which reseller to contact, and gets no session', async () => {
     await withPage(browser, async (page) => {
       await enterPassword(page, '345678.sms', 'admin');
       await page.waitForURL('**/login/code');
       await enterCode(page, await unusedTotpCode({ tenantDomain: '345678.sms', username: 'admin', secret: DEMO_TOTP_SECRET }));
-      await page.getByRole('alert').filter({ hasText: 'Your tenant has no valid license. Please contact your reseller.' }).waitFor();
+      // After the second factor, and only then: which reseller to contact (issue 9).
+      await page.waitForURL('**/login?reason=license');
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Your tenant has no valid license. Please contact your reseller, Demo Reseller GmbH, at support@demo-reseller.example.' })
+        .waitFor();
       await page.goto('/tenant/345678.sms');
       expect(page.url()).toContain('/login');
     });

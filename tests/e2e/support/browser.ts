@@ -27,9 +27,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page in its own context (no cookies shared with other pages); closing the page's context cleans up. */
-export async function newPage(browser: Browser, options: { locale?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: e2eBaseUrl(), locale: options.locale ?? 'en-US' });
+/**
+ * A page in its own context (no cookies shared with other pages); closing the page's context
+ * cleans up. `javaScript: false` is a browser with JavaScript switched off (issue 9).
+ */
+export async function newPage(browser: Browser, options: { locale?: string; javaScript?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: e2eBaseUrl(), locale: options.locale ?? 'en-US', javaScriptEnabled: options.javaScript ?? true });
   return context.newPage();
 }
 
@@ -54,9 +57,9 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 export async function withPage<T>(
   browser: Browser,
   steps: (page: Page) => Promise<T>,
-  options: { locale?: string; screenshotName?: string } = {},
+  options: { locale?: string; javaScript?: boolean; screenshotName?: string } = {},
 ): Promise<T> {
-  const page = await newPage(browser, { locale: options.locale });
+  const page = await newPage(browser, { locale: options.locale, javaScript: options.javaScript });
   try {
     return await steps(page);
   } catch (error) {

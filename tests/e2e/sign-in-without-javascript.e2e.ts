@@ -263,7 +263,7 @@ describe('signing in without JavaScript', () => {
     expect(rows[0]!.n).toBe(1);
   });
 
-  test('/security: regenerating recovery codes says ten remain at once; other sessions are logged out', async () => {
+  test('/security: regenerating recovery codes says ten remain at once; other sessions are logged out; an ended session leads back here', async () => {
     const user = await createUserWithTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'nojs.security', password: PASSWORD });
     await withPage(
       browser,
@@ -284,6 +284,15 @@ describe('signing in without JavaScript', () => {
         await page.goto('/security');
         await page.getByRole('button', { name: 'Log out other sessions', exact: true }).click();
         await page.getByRole('status').filter({ hasText: 'All other sessions have been logged out.' }).waitFor();
+
+        // A session that ends meanwhile (here: revoked, as a logout elsewhere would) sends the
+        // browser to the login with this page as the way back.
+        await e2eDb().query('update sessions set revoked_at = now() where user_id = $1 and revoked_at is null', [user.id]);
+        await page.goto('/security');
+        await page.waitForURL('**/login?**');
+        expect(new URL(page.url()).searchParams.get('reason')).toBe('session');
+        expect(new URL(page.url()).searchParams.get('returnTo')).toBe('/security');
+        await page.getByRole('alert').filter({ hasText: 'Your session has ended.' }).waitFor();
       },
       noScript,
     );

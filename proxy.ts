@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { buildContentSecurityPolicy } from '@/lib/http/content-security-policy';
 import { rejectMalformedRequest } from '@/lib/http/reject-malformed-request';
 
 // A convenience, not a boundary (SECURITY.md, web): it sets the per-request CSP nonce and
@@ -7,38 +8,37 @@ import { rejectMalformedRequest } from '@/lib/http/reject-malformed-request';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 const PROTECTED_PREFIXES = ['/tenant', '/customers'];
-const TOKEN_PAGE_PREFIXES = ['/reset-password', '/activate'];
+const TOKEN_PAGE_PREFIXES = ['/reset-password', '/activate', '/report'];
 const TOKEN_PAGE_REFERRER_POLICY = 'same-origin';
+const REQUEST_PATH_HEADER = 'x-request-path';
 
-function buildContentSecurityPolicy(nonce: string, isDevelopment: boolean): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ''}`,
-    // Development's hot reload injects style tags; production serves only our stylesheet files.
-    `style-src 'self'${isDevelopment ? " 'unsafe-inline'" : ` 'nonce-${nonce}'`}`,
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+/** Path and query as the person sees them, without the router's own `_rsc` parameter. */
+function pathAndQuery(url: URL): string {
+  const search = new URLSearchParams(url.search);
+  search.delete('_rsc');
+  const query = search.toString();
+  return query ? `${url.pathname}?${query}` : url.pathname;
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const malformed = await rejectMalformedRequest(request);
   if (malformed) return malformed;
   const { pathname } = request.nextUrl;
+  const requestPath = pathAndQuery(request.nextUrl);
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSessionCookie && PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))) {
-    return NextResponse.redirect(new URL('/login', request.url));
+    // The deep link survives the login (issue 9); the login page keeps only a same-origin path.
+    const login = new URL('/login', request.url);
+    if (request.method === 'GET') login.searchParams.set('returnTo', requestPath);
+    return NextResponse.redirect(login);
   }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const csp = buildContentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  // For requireSession's way back after a login (app/_server/request-context.ts).
+  requestHeaders.set(REQUEST_PATH_HEADER, requestPath);
   requestHeaders.set('content-security-policy', csp);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });

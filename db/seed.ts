@@ -16,6 +16,8 @@ type DemoTenant = {
   name: string;
   kind: 'reseller' | 'customer';
   resellerDomain?: string;
+  /** Whom its customers contact, e.g. when their license has run out (shown at their login). */
+  contactEmail?: string;
   license?: { type: 'mdm' | 'mobile_security'; deviceCount: number; validFromDays: number; validUntilDays: number };
   users: DemoUser[];
 };
@@ -25,6 +27,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     tenantDomain: '100001.sms',
     name: 'Demo Reseller GmbH',
     kind: 'reseller',
+    contactEmail: 'support@demo-reseller.example',
     users: [{ username: 'reseller.admin', role: 'admin', hasTwoFactor: true, isRspLinked: true }],
   },
   {
@@ -98,6 +101,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
           tenantDomain: demo.tenantDomain,
           name: demo.name,
           resellerId: demo.resellerDomain ? tenantIds.get(demo.resellerDomain)! : null,
+          contactEmail: demo.contactEmail ?? null,
         })
         .returning({ id: tenants.id });
       tenantIds.set(demo.tenantDomain, tenant!.id);

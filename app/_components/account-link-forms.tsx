@@ -1,13 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState, useId, useState } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { describedBy, FieldError } from './field-error';
 import { FormMessage } from './form-message';
-import { TotpCodeField } from './totp-code-field';
-import { RecoveryCodesOnce } from './recovery-codes-once';
 import { SubmitButton } from './submit-button';
 
 type Action<State> = (state: State, formData: FormData) => Promise<State>;
@@ -69,8 +66,19 @@ export function SecondFactorForm({ action }: { action: Action<FormState<'code'>>
   );
 }
 
-/** New password and its confirmation; never re-filled after an error. */
-export function NewPasswordForm({ action, minLength }: { action: Action<FormState<'password' | 'confirmation'>>; minLength: number }) {
+/**
+ * New password and its confirmation; never re-filled after an error. After a current code the
+ * holder may also move to another device: a new secret, never the active one (issue 14.2).
+ */
+export function NewPasswordForm({
+  action,
+  minLength,
+  offerNewAuthenticator = false,
+}: {
+  action: Action<FormState<'password' | 'confirmation'>>;
+  minLength: number;
+  offerNewAuthenticator?: boolean;
+}) {
   const t = useTranslations('accountLink');
   const tForm = useTranslations('form');
   const [state, formAction] = useActionState(action, idleFormState as FormState<'password' | 'confirmation'>);
@@ -105,36 +113,18 @@ export function NewPasswordForm({ action, minLength }: { action: Action<FormStat
           />
         </div>
       ))}
+      {offerNewAuthenticator ? (
+        <div className="field">
+          <label className="choice">
+            <input type="checkbox" name="newAuthenticator" value="on" aria-describedby={`${id}-new-authenticator-help`} /> {t('anotherDevice.label')}
+          </label>
+          <p id={`${id}-new-authenticator-help`} className="field__help">
+            {t('anotherDevice.help')}
+          </p>
+        </div>
+      ) : null}
       <div className="form__actions">
         <SubmitButton pendingLabel={tForm('saving')}>{t('password.submit')}</SubmitButton>
-      </div>
-    </form>
-  );
-}
-
-type ConfirmState = FormState<'code'> & { recoveryCodes?: string[] };
-
-/** Confirms the scanned secret with a code; then shows the recovery codes once. */
-export function ConfirmTwoFactorForm({ action, loginHref }: { action: Action<ConfirmState>; loginHref: string }) {
-  const t = useTranslations('accountLink');
-  const tForm = useTranslations('form');
-  const [state, formAction] = useActionState(action, idleFormState as ConfirmState);
-  if (state.status === 'success' && state.recoveryCodes) {
-    return (
-      <>
-        <RecoveryCodesOnce codes={state.recoveryCodes} />
-        <Link className="button button--primary" href={loginHref}>
-          {t('backToLogin')}
-        </Link>
-      </>
-    );
-  }
-  return (
-    <form action={formAction} className="form">
-      <FormMessage status={state.status} message={state.message} />
-      <TotpCodeField label={t('setup.codeLabel')} errors={state.fieldErrors?.code} />
-      <div className="form__actions">
-        <SubmitButton pendingLabel={tForm('checking')}>{t('setup.submit')}</SubmitButton>
       </div>
     </form>
   );

@@ -1,95 +1,68 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { choosePasswordAction, confirmTwoFactorAction, verifySecondFactorAction } from '@/app/account-link/actions';
+import { ACCOUNT_LINK_PATHS, type AccountLinkPurpose } from '@/lib/account-tokens/issue-account-token';
 import { PASSWORD_MIN_LENGTH_WITH_TWO_FACTOR } from '@/lib/auth/password-policy';
-import type { AccountTokenPurpose } from '@/lib/account-tokens/issue-account-token';
 import { loadAccountLink, type AccountLink } from '@/lib/password-reset/load-account-link';
 import { readTwoFactorSetup } from '@/lib/two-factor/start-two-factor-setup';
-import { readLinkAuthenticator } from '@/lib/password-reset/read-link-authenticator';
-import { ConfirmTwoFactorForm, NewPasswordForm, SecondFactorForm } from './account-link-forms';
-import { AuthCard } from '@/app/_components/auth-card';
+import { NewPasswordForm, SecondFactorForm } from './account-link-forms';
+import { AuthCard } from './auth-card';
+import { TwoFactorSetupForm } from './two-factor-setup-form';
+import { TwoFactorSetupPanel } from './two-factor-setup-panel';
 
-/** One page for reset and activation links: the step comes from the link's state on the server. */
-export async function AccountLinkPage({ purpose, token }: { purpose: AccountTokenPurpose; token: string }) {
+/**
+ * One page for reset and activation links: the step comes from the link's state on the server.
+ * The setup form keeps its place whatever the state, so that a browser without JavaScript, whose
+ * post used the link up, still finds its recovery codes in the page rendered after the post.
+ */
+export async function AccountLinkPage({ purpose, token }: { purpose: AccountLinkPurpose; token: string }) {
   const t = await getTranslations('accountLink');
   const link = await loadAccountLink(token, purpose);
   const title = t(purpose === 'password_reset' ? 'titleReset' : 'titleActivation');
-  if (!link) {
-    return (
-      <AuthCard title={title}>
-        <p role="alert">{t('invalid')}</p>
-        <Link href="/password-forgotten">{t('requestNew')}</Link>
-      </AuthCard>
-    );
-  }
   const ref = { purpose, token };
-  const account = `${link.user.username}@${link.tenant.tenantDomain}`;
+  const account = link ? `${link.user.username}@${link.tenant.tenantDomain}` : undefined;
+  const setupStatus = !link ? 'unavailable' : link.step === 'set_up_two_factor' ? 'pending' : 'hidden';
   return (
-    <AuthCard title={title} product={account}>
-      {link.step === 'verify_second_factor' ? (
+    <AuthCard title={title} product={account} returnTo={`${ACCOUNT_LINK_PATHS[purpose]}/${token}`}>
+      {link?.step === 'verify_second_factor' ? (
         <>
           <p>{t('secondFactor.intro')}</p>
           <SecondFactorForm action={verifySecondFactorAction.bind(null, ref)} />
         </>
       ) : null}
-      {link.step === 'choose_password' ? (
-        <NewPasswordForm action={choosePasswordAction.bind(null, ref)} minLength={PASSWORD_MIN_LENGTH_WITH_TWO_FACTOR} />
+      {link?.step === 'choose_password' ? (
+        <NewPasswordForm
+          action={choosePasswordAction.bind(null, ref)}
+          minLength={PASSWORD_MIN_LENGTH_WITH_TWO_FACTOR}
+          offerNewAuthenticator={link.mayReplaceAuthenticator}
+        />
       ) : null}
-      {link.step === 'choose_password' && link.mayShowActiveAuthenticator ? <ActiveAuthenticator link={link} /> : null}
-      {link.step === 'set_up_two_factor' && link.token.twoFactorSetupSecretEncrypted ? (
-        <TwoFactorSetupStep link={{ ...link, secretEncrypted: link.token.twoFactorSetupSecretEncrypted }} linkRef={ref} />
-      ) : null}
+      <TwoFactorSetupForm
+        action={confirmTwoFactorAction.bind(null, ref)}
+        next={{ href: '/login', label: t('backToLogin') }}
+        status={setupStatus}
+        fallback={
+          <>
+            <p role="alert">{t('invalid')}</p>
+            <a href="/password-forgotten">{t('requestNew')}</a>
+          </>
+        }
+      >
+        {link && setupStatus === 'pending' ? <LinkSetupPanel link={link} /> : null}
+      </TwoFactorSetupForm>
     </AuthCard>
   );
 }
 
-async function ActiveAuthenticator({ link }: { link: AccountLink }) {
-  const t = await getTranslations('accountLink');
-  const authenticator = await readLinkAuthenticator(link);
-  if (!authenticator) return null;
-  return (
-    <details className="another-device">
-      <summary>{t('anotherDevice.summary')}</summary>
-      <p>{t('anotherDevice.intro')}</p>
-      <QrCode svg={authenticator.qrCodeSvg} alt={t('setup.qrAlt')} />
-      <p>
-        {t('setup.manual')} <code className="two-factor-secret">{authenticator.formattedSecret}</code>
-      </p>
-    </details>
-  );
-}
-
-function QrCode({ svg, alt }: { svg: string; alt: string }) {
-  return (
-    // eslint-disable-next-line @next/next/no-img-element -- a data: URL, nothing for next/image to optimise
-    <img className="two-factor-qr" src={`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`} alt={alt} width={200} height={200} />
-  );
-}
-
-async function TwoFactorSetupStep({
-  link,
-  linkRef,
-}: {
-  link: { user: { id: string; username: string }; tenant: { tenantDomain: string }; secretEncrypted: string };
-  linkRef: { purpose: AccountTokenPurpose; token: string };
-}) {
-  const t = await getTranslations('accountLink');
+/** The new secret waiting on the link (never the active one): the same panel as the login screen's setup. */
+async function LinkSetupPanel({ link }: { link: AccountLink }) {
+  const t = await getTranslations('twoFactorSetup');
+  if (!link.token.twoFactorSetupSecretEncrypted) return null;
   const setup = await readTwoFactorSetup({
     userId: link.user.id,
     username: link.user.username,
     tenantDomain: link.tenant.tenantDomain,
-    secretEncrypted: link.secretEncrypted,
+    secretEncrypted: link.token.twoFactorSetupSecretEncrypted,
   });
-  return (
-    <>
-      <p>{t('setup.intro')}</p>
-      {/* Rendered on the server from the secret; never part of a URL or a log line. */}
-      <QrCode svg={setup.qrCodeSvg} alt={t('setup.qrAlt')} />
-      <p>
-        {t('setup.manual')} <code className="two-factor-secret">{setup.formattedSecret}</code>
-      </p>
-      <p className="field__help">{t('setup.issuer', { issuer: 'Mobile Security Portal', label: `${link.user.username}@${link.tenant.tenantDomain}` })}</p>
-      <ConfirmTwoFactorForm action={confirmTwoFactorAction.bind(null, linkRef)} loginHref="/login" />
-    </>
-  );
+  const intro = link.user.hasTwoFactor ? t('newDeviceIntro') : t('intro');
+  return <TwoFactorSetupPanel intro={intro} account={`${link.user.username}@${link.tenant.tenantDomain}`} setup={setup} />;
 }

@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { setLocale } from '@/app/locale/actions';
 import { LOCALES } from '@/lib/i18n/locales';
+import { SubmitButton } from './submit-button';
 
 type LanguageSwitcherProps = {
   /** Path of the current page; the action only follows it when it is a path on this site. */
@@ -30,9 +31,7 @@ export function LanguageSwitcher({ returnTo, action = setLocale }: LanguageSwitc
         ))}
       </select>
       <input type="hidden" name="returnTo" value={returnTo} />
-      <button type="submit" className="button button--secondary">
-        {t('language.submit')}
-      </button>
+      <SubmitButton variant="secondary">{t('language.submit')}</SubmitButton>
     </form>
   );
 }

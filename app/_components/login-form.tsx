@@ -13,12 +13,16 @@ export type LoginFormState = FormState<LoginField>;
 type LoginFormProps = {
   action: (state: LoginFormState, formData: FormData) => Promise<LoginFormState>;
   defaultTenantDomain?: string;
+  /** After a password reset or an activation: the account's username. */
+  defaultUsername?: string;
+  /** The deep link to open after the login, sent along as a hidden field. */
+  returnTo?: string;
   passwordForgottenHref: string;
 };
 
 const FIELD_ORDER: readonly LoginField[] = ['tenantDomain', 'username', 'password'];
 
-export function LoginForm({ action, defaultTenantDomain, passwordForgottenHref }: LoginFormProps) {
+export function LoginForm({ action, defaultTenantDomain, defaultUsername, returnTo, passwordForgottenHref }: LoginFormProps) {
   const t = useTranslations('login');
   const [state, formAction] = useActionState(action, idleFormState);
   const id = useId();
@@ -52,6 +56,7 @@ export function LoginForm({ action, defaultTenantDomain, passwordForgottenHref }
   return (
     <form ref={formRef} action={formAction} className="form">
       <FormMessage status={state.status} message={state.message} />
+      {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
 
       <div className="field">
         <label htmlFor={ids.tenantDomain} className="field__label">
@@ -86,7 +91,7 @@ export function LoginForm({ action, defaultTenantDomain, passwordForgottenHref }
           spellCheck={false}
           autoCapitalize="none"
           autoCorrect="off"
-          defaultValue={state.values?.username ?? ''}
+          defaultValue={state.values?.username ?? defaultUsername ?? ''}
         />
       </div>
 

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { LogoutButton } from './logout-button';
 
 type PortalHeaderProps = {
   username: string;
   tenantName: string;
   tenantDomain: string;
-  logoutAction: () => Promise<void>;
   localeSwitcher?: ReactNode;
   /** Set when a reseller acts inside a customer tenant: shown as "<customer> (via <reseller>)". */
   resellerName?: string;
@@ -17,7 +17,7 @@ type PortalHeaderProps = {
 };
 
 export function PortalHeader(props: PortalHeaderProps) {
-  const { username, tenantName, tenantDomain, logoutAction, localeSwitcher, resellerName, quickSwitcher, customerSelectionHref } = props;
+  const { username, tenantName, tenantDomain, localeSwitcher, resellerName, quickSwitcher, customerSelectionHref } = props;
   const t = useTranslations();
   return (
     <header className="portal-header">
@@ -35,12 +35,7 @@ export function PortalHeader(props: PortalHeaderProps) {
             </Link>
           ) : null}
           {localeSwitcher}
-          {/* Logout changes state, so it is a POST (a server action), never a link a page could prefetch or embed. */}
-          <form action={logoutAction}>
-            <button type="submit" className="button button--secondary">
-              {t('header.logout')}
-            </button>
-          </form>
+          <LogoutButton />
         </div>
       </div>
     </header>

@@ -14,10 +14,12 @@ type RecoveryCodeFormProps = {
   action: (state: RecoveryCodeFormState, formData: FormData) => Promise<RecoveryCodeFormState>;
   continueAction: () => Promise<void>;
   cancelHref: string;
+  /** A code was accepted already (the page after a post without JavaScript, or a reload): only Continue. */
+  isAccepted?: boolean;
 };
 
 /** Sign in with a recovery code; after it, how many codes remain and **Continue**. */
-export function RecoveryCodeForm({ action, continueAction, cancelHref }: RecoveryCodeFormProps) {
+export function RecoveryCodeForm({ action, continueAction, cancelHref, isAccepted = false }: RecoveryCodeFormProps) {
   const t = useTranslations('recoveryLogin');
   const tForm = useTranslations('form');
   const [state, formAction] = useActionState(action, idleFormState as RecoveryCodeFormState);
@@ -29,16 +31,14 @@ export function RecoveryCodeForm({ action, continueAction, cancelHref }: Recover
     if (state.status === 'error') inputRef.current?.focus();
   }, [state]);
 
-  if (state.status === 'success') {
+  if (state.status === 'success' || isAccepted) {
     return (
       <>
         <p role="status" className="notice">
-          {t('accepted')} {t('remaining', { count: state.remaining ?? 0 })}
+          {t('accepted')} {state.status === 'success' ? t('remaining', { count: state.remaining ?? 0 }) : null}
         </p>
         <form action={continueAction} className="form__actions">
-          <button type="submit" className="button button--primary" autoFocus>
-            {t('continue')}
-          </button>
+          <SubmitButton autoFocus>{t('continue')}</SubmitButton>
         </form>
       </>
     );

@@ -2,14 +2,26 @@
 
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { FormMessage } from './form-message';
+import { SubmitButton } from './submit-button';
 
 type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
+/** Already a modal (React runs the upgrade twice in development)? Engines without `:modal` say no. */
+function isModal(dialog: HTMLDialogElement): boolean {
+  try {
+    return dialog.matches(':modal');
+  } catch {
+    return false;
+  }
+}
+
 export type TwoFactorRequiredDialogProps = {
   isRspLinked: boolean;
+  /** An administrator reset this account's two-factor: it must be set up again, whatever the role. */
+  isReset?: boolean;
   resellerPortalUrl?: string;
   /** ISO date: set while the login may still continue (warning), absent once it is blocked. */
   deadline?: string;
@@ -17,35 +29,44 @@ export type TwoFactorRequiredDialogProps = {
   remindLaterAction: () => Promise<void>;
   sendActivationEmailAction: FormAction;
   backHref: string;
+  /** The language switch, inside the dialog so that it stays usable while the dialog is modal. */
+  languageSwitcher?: ReactNode;
 };
 
 /**
- * The 2FA-required info dialog after a correct password. A native modal <dialog>: showModal()
- * makes the rest of the page inert (focus stays inside) and Escape closes it, back to the login.
+ * The 2FA-required info dialog after a correct password. The server renders it open, so it
+ * is there and usable without JavaScript (and before hydration on a slow phone); JavaScript
+ * only upgrades it to a native modal (showModal): the rest of the page inert, focus inside,
+ * Escape back to the login.
  */
 export function TwoFactorRequiredDialog(props: TwoFactorRequiredDialogProps) {
   const t = useTranslations('twoFactorDialog');
   const format = useFormatter();
   const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [emailState, emailAction, isSending] = useActionState(props.sendActivationEmailAction, idleFormState);
+  const [emailState, emailAction] = useActionState(props.sendActivationEmailAction, idleFormState);
 
   useEffect(() => {
     const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog || isModal(dialog) || typeof dialog.showModal !== 'function') return;
+    // Taking the attribute away (rather than close()) fires no close event, which would leave the page.
+    dialog.removeAttribute('open');
+    dialog.showModal();
   }, []);
 
   const deadline = props.deadline ? new Date(props.deadline) : null;
   return (
     <dialog
       ref={dialogRef}
+      open
       className="modal-dialog"
       aria-labelledby="two-factor-dialog-title"
       aria-describedby="two-factor-dialog-why"
       onClose={() => router.push(props.backHref)}
     >
+      {props.languageSwitcher}
       <h1 id="two-factor-dialog-title">{t('title')}</h1>
-      <p id="two-factor-dialog-why">{t('why')}</p>
+      <p id="two-factor-dialog-why">{t(props.isReset ? 'whyReset' : 'why')}</p>
       <p className="notice" role="status">
         {deadline ? t('warning', { date: format.dateTime(deadline, { dateStyle: 'long', timeStyle: 'short' }) }) : t('blocked')}
       </p>
@@ -67,17 +88,13 @@ export function TwoFactorRequiredDialog(props: TwoFactorRequiredDialogProps) {
         <>
           <p>{t('portalOnlyHow')}</p>
           <form action={props.enableAction} className="form__actions">
-            <button type="submit" className="button button--primary" autoFocus>
-              {t('enable')}
-            </button>
+            <SubmitButton autoFocus>{t('enable')}</SubmitButton>
           </form>
           <form action={emailAction} className="form">
             <p>{t('emailHow')}</p>
             <FormMessage status={emailState.status} message={emailState.message} />
             <div className="form__actions">
-              <button type="submit" className="button button--secondary" disabled={isSending} aria-busy={isSending}>
-                {t('sendEmail')}
-              </button>
+              <SubmitButton variant="secondary">{t('sendEmail')}</SubmitButton>
             </div>
           </form>
         </>
@@ -85,14 +102,13 @@ export function TwoFactorRequiredDialog(props: TwoFactorRequiredDialogProps) {
       <div className="form__actions">
         {deadline ? (
           <form action={props.remindLaterAction}>
-            <button type="submit" className="button button--secondary">
-              {t('remindLater')}
-            </button>
+            <SubmitButton variant="secondary">{t('remindLater')}</SubmitButton>
           </form>
         ) : null}
-        <button type="button" className="button button--secondary" onClick={() => dialogRef.current?.close()}>
+        {/* A link, not a button that closes the dialog: it works without JavaScript too. */}
+        <a href={props.backHref} className="button button--secondary">
           {t('back')}
-        </button>
+        </a>
       </div>
     </dialog>
   );

@@ -7,11 +7,15 @@ import { requirePermission, PermissionDeniedError, type Permission } from '@/lib
 import { resolveTenantAccess, TenantAccessDeniedError, type TenantAccess } from '@/lib/access/tenant-access';
 import { checkSession, type SessionContext } from '@/lib/auth/sessions';
 import { resolveClientAddress } from '@/lib/http/client-address';
+import { signInReturnPath } from '@/lib/http/return-to';
 
 // The glue between Auth.js (the signed JWT cookie) and the access layer in lib/. Every page,
 // server action and route handler calls requireSession() or requireTenantAccess().
 
 export const getClientAddress = cache(async (): Promise<string> => resolveClientAddress(await headers()));
+
+/** The browser's User-Agent, for the audit events of sign-ins (issue 14.8). */
+export const getUserAgent = cache(async (): Promise<string | null> => (await headers()).get('user-agent'));
 
 type SessionClaims = { sid?: unknown; sv?: unknown };
 
@@ -25,7 +29,11 @@ export const getSession = cache(async (): Promise<SessionContext | null> => {
 
 export async function requireSession(): Promise<SessionContext> {
   const session = await getSession();
-  if (!session) redirect('/login?reason=session');
+  if (!session) {
+    // Back to this page after the login (proxy.ts names it; the login page keeps same-origin paths only).
+    const returnTo = signInReturnPath((await headers()).get('x-request-path'));
+    redirect(returnTo ? `/login?reason=session&returnTo=${encodeURIComponent(returnTo)}` : '/login?reason=session');
+  }
   return session;
 }
 

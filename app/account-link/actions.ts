@@ -1,11 +1,15 @@
 'use server';
 
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import type { TwoFactorSetupFormState } from '@/app/_components/two-factor-setup-form';
 import { getClientAddress } from '@/app/_server/request-context';
+import { rememberSignInAccount } from '@/app/login/login-cookies';
 import type { FormState } from '@/lib/forms/form-state';
 import { totpCodeForm } from '@/lib/forms/fields';
 import { parseForm } from '@/lib/forms/parse-form';
+import { ACCOUNT_LINK_PATHS } from '@/lib/account-tokens/issue-account-token';
 import { chooseLinkPassword } from '@/lib/password-reset/choose-link-password';
 import { confirmLinkTwoFactor } from '@/lib/password-reset/confirm-link-two-factor';
 import { loadAccountLink } from '@/lib/password-reset/load-account-link';
@@ -19,14 +23,12 @@ const linkSchema = z.strictObject({
 });
 type LinkRef = z.infer<typeof linkSchema>;
 
-const PATHS = { password_reset: '/reset-password', activation: '/activate' } as const;
-
 async function loadLinkOrRestart(ref: LinkRef) {
   const parsed = linkSchema.safeParse(ref);
   if (!parsed.success) redirect('/password-forgotten?reason=link');
   const link = await loadAccountLink(parsed.data.token, parsed.data.purpose);
   if (!link) redirect('/password-forgotten?reason=link');
-  return { link, path: `${PATHS[parsed.data.purpose]}/${parsed.data.token}` };
+  return { link, path: `${ACCOUNT_LINK_PATHS[parsed.data.purpose]}/${parsed.data.token}` };
 }
 
 const secondFactorSchema = z.strictObject({
@@ -49,6 +51,7 @@ export async function verifySecondFactorAction(ref: LinkRef, _previous: FormStat
 const passwordSchema = z.strictObject({
   password: z.string().min(1, 'validation.required').max(1024, 'validation.tooLong'),
   confirmation: z.string().max(1024, 'validation.tooLong'),
+  newAuthenticator: z.literal('on').optional(),
 });
 
 export async function choosePasswordAction(
@@ -59,7 +62,8 @@ export async function choosePasswordAction(
   const { link, path } = await loadLinkOrRestart(ref);
   const parsed = parseForm(passwordSchema, formData, []);
   if (!parsed.ok) return parsed.state;
-  const result = await chooseLinkPassword({ link, ...parsed.data, clientAddress: await getClientAddress() });
+  const { newAuthenticator, ...passwords } = parsed.data;
+  const result = await chooseLinkPassword({ link, ...passwords, newAuthenticator: newAuthenticator === 'on', clientAddress: await getClientAddress() });
   if (!result.ok) {
     if (result.code === 'mismatch') return { status: 'error', fieldErrors: { confirmation: ['accountLink.errors.mismatch'] } };
     if (result.code === 'password_policy') {
@@ -67,13 +71,12 @@ export async function choosePasswordAction(
     }
     redirect(path);
   }
-  if (result.completed) redirect('/login?reason=passwordChanged');
-  redirect(path);
+  if (!result.completed) redirect(path);
+  rememberSignInAccount(await cookies(), { tenantDomain: link.tenant.tenantDomain, username: link.user.username });
+  redirect('/login?reason=passwordChanged');
 }
 
-export type ConfirmTwoFactorState = FormState<'code'> & { recoveryCodes?: string[] };
-
-export async function confirmTwoFactorAction(ref: LinkRef, _previous: ConfirmTwoFactorState, formData: FormData): Promise<ConfirmTwoFactorState> {
+export async function confirmTwoFactorAction(ref: LinkRef, _previous: TwoFactorSetupFormState, formData: FormData): Promise<TwoFactorSetupFormState> {
   const { link, path } = await loadLinkOrRestart(ref);
   const parsed = parseForm(totpCodeForm, formData, []);
   if (!parsed.ok) return parsed.state;
@@ -82,6 +85,7 @@ export async function confirmTwoFactorAction(ref: LinkRef, _previous: ConfirmTwo
     if (result.code === 'wrong_step' || result.code === 'link_used') redirect(path);
     return { status: 'error', message: result.code === 'too_many_attempts' ? 'accountLink.errors.tooManyAttempts' : 'login.errors.invalidCode' };
   }
-  // Shown once, by the client component; the link is used up, so the page cannot show them again.
+  rememberSignInAccount(await cookies(), { tenantDomain: link.tenant.tenantDomain, username: link.user.username });
+  // Shown once, by the setup form; the link is used up, so the page cannot show them again.
   return { status: 'success', message: 'accountLink.done', recoveryCodes: result.recoveryCodes };
 }

@@ -5,7 +5,6 @@ import { LanguageSwitcher } from '@/app/_components/language-switcher';
 import { PortalHeader } from '@/app/_components/portal-header';
 import { requireSession } from '@/app/_server/request-context';
 import { canSelectCustomers } from '@/lib/access/permissions';
-import { logOut } from '@/app/logout/actions';
 import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
 import { decodeCursor, normaliseSearchTerm } from '@/lib/switcher/search-term';
 import { switchToCustomerAction } from './actions';
@@ -34,7 +33,6 @@ export default async function CustomerSelectionPage({ searchParams }: { searchPa
         username={session.user.username}
         tenantName={session.tenant.name}
         tenantDomain={session.tenant.tenantDomain}
-        logoutAction={logOut}
         localeSwitcher={<LanguageSwitcher returnTo="/customers" />}
       />
       <MainContent className="page">

@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { LOCALE_COOKIE, LOCALES } from '@/lib/i18n/locales';
+import { formDataToObject } from '@/lib/forms/parse-form';
 import { safeReturnTo } from '@/lib/http/return-to';
 
 const ONE_YEAR_IN_SECONDS = 60 * 60 * 24 * 365;
@@ -19,11 +20,9 @@ const setLocaleSchema = z.strictObject({
  */
 export async function setLocale(formData: FormData): Promise<void> {
   // Pick the fields by name: the form data can also carry the framework's own `$ACTION_…` entries.
-  const returnToField = formData.get('returnTo');
-  const parsed = setLocaleSchema.safeParse({
-    locale: formData.get('locale'),
-    returnTo: typeof returnToField === 'string' ? returnToField : undefined,
-  });
+  const fields = formDataToObject(formData);
+  const returnToField = fields.returnTo;
+  const parsed = setLocaleSchema.safeParse({ locale: fields.locale, returnTo: returnToField });
   if (parsed.success) {
     const cookieStore = await cookies();
     cookieStore.set(LOCALE_COOKIE, parsed.data.locale, {
@@ -36,5 +35,5 @@ export async function setLocale(formData: FormData): Promise<void> {
     });
   }
   // redirect() throws, so it stays outside any try/catch.
-  redirect(safeReturnTo(typeof returnToField === 'string' ? returnToField : undefined));
+  redirect(safeReturnTo(returnToField));
 }

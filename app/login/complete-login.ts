@@ -2,7 +2,8 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/auth';
-import { PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
+import { clearLoginCookie, clearPendingLoginCookie, RETURN_TO_COOKIE } from '@/app/login/login-cookies';
+import { signInReturnPath } from '@/lib/http/return-to';
 import { logger } from '@/lib/logging/logger';
 
 const MESSAGES: Record<string, string> = {
@@ -19,14 +20,19 @@ export type LoginOutcome =
   | { ok: true; redirectTo: string }
   | { ok: false; message: string; restart: LoginRestartReason | null };
 
-/** Hands the pending login (and code) to Auth.js, which creates the session cookie. */
+/**
+ * Hands the pending login (and code) to Auth.js, which creates the session cookie; then the
+ * deep link the login started from, if any (a same-origin path only, checked again here).
+ */
 export async function completeLogin(pendingLoginToken: string, code: string): Promise<LoginOutcome> {
   try {
     await signIn('credentials', { pendingLoginToken, code, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const restart = error.code === 'invalid_code' ? null : error.code === 'no_valid_license' ? 'license' : 'expired';
-      if (restart) (await cookies()).delete(PENDING_LOGIN_COOKIE);
+      // After a license refusal the (used-up) pending login's cookie stays: it lets the login
+      // page name the reseller to contact, to this browser only (findLicenseContact).
+      if (restart === 'expired') clearPendingLoginCookie(await cookies());
       return { ok: false, message: MESSAGES[error.code] ?? 'login.errors.unavailable', restart };
     }
     if (error instanceof AuthError) {
@@ -35,6 +41,9 @@ export async function completeLogin(pendingLoginToken: string, code: string): Pr
     }
     throw error;
   }
-  (await cookies()).delete(PENDING_LOGIN_COOKIE);
-  return { ok: true, redirectTo: '/' };
+  const cookieJar = await cookies();
+  clearPendingLoginCookie(cookieJar);
+  const returnTo = signInReturnPath(cookieJar.get(RETURN_TO_COOKIE)?.value);
+  if (cookieJar.has(RETURN_TO_COOKIE)) clearLoginCookie(cookieJar, RETURN_TO_COOKIE);
+  return { ok: true, redirectTo: returnTo ?? '/' };
 }

@@ -1,39 +1,55 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
-import { LoginForm } from '@/app/_components/login-form';
-import { LAST_TENANT_COOKIE } from '@/app/login/login-cookies';
-import { submitPasswordStep } from '@/app/login/actions';
-import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
-import { pageTitle } from '@/app/_server/page-title';
 import { AuthCard } from '@/app/_components/auth-card';
+import { LoginForm } from '@/app/_components/login-form';
+import { pageTitle } from '@/app/_server/page-title';
+import { submitPasswordStep } from '@/app/login/actions';
+import { LAST_TENANT_COOKIE, LOGIN_USERNAME_COOKIE, PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
+import { signInReturnPath } from '@/lib/http/return-to';
+import { findLicenseContact } from '@/lib/licenses/find-license-contact';
+import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: await pageTitle('login.title') };
 }
 
-const NOTICES: Record<string, string> = {
-  session: 'login.errors.sessionEnded',
-  expired: 'login.errors.pendingLoginExpired',
-  license: 'login.errors.noValidLicense',
-  passwordChanged: 'accountLink.passwordChangedNotice',
+// Why the login page is shown: problems interrupt (alert), confirmations wait their turn (status).
+const NOTICES: Record<string, { message: string; role: 'alert' | 'status' }> = {
+  session: { message: 'login.errors.sessionEnded', role: 'alert' },
+  expired: { message: 'login.errors.pendingLoginExpired', role: 'alert' },
+  license: { message: 'login.errors.noValidLicense', role: 'alert' },
+  passwordChanged: { message: 'accountLink.passwordChangedNotice', role: 'status' },
+  reported: { message: 'reportLink.done', role: 'status' },
+  loggedOut: { message: 'login.loggedOut', role: 'status' },
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const t = await getTranslations();
-  const { reason } = await searchParams;
-  const notice = typeof reason === 'string' ? NOTICES[reason] : undefined;
-  const lastTenant = (await cookies()).get(LAST_TENANT_COOKIE)?.value;
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [t, query, cookieJar] = await Promise.all([getTranslations(), searchParams, cookies()]);
+  const notice = typeof query.reason === 'string' ? NOTICES[query.reason] : undefined;
+  // A deep link (proxy.ts and requireSession send anonymous visitors here with it): same-origin paths only.
+  const returnTo = signInReturnPath(query.returnTo);
+  const lastTenant = cookieJar.get(LAST_TENANT_COOKIE)?.value;
+  const contact = query.reason === 'license' ? await findLicenseContact(cookieJar.get(PENDING_LOGIN_COOKIE)?.value) : null;
   return (
-    <AuthCard title={t('login.heading')} product={t('app.name')}>
+    <AuthCard title={t('login.heading')} product={t('app.name')} returnTo={returnTo ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login'}>
       {notice ? (
-        <p className="notice" role="alert">
-          {t(notice)}
+        <p className="notice" role={notice.role}>
+          {contact
+            ? t(contact.contactEmail ? 'login.errors.noValidLicenseContactEmail' : 'login.errors.noValidLicenseContact', {
+                resellerName: contact.resellerName,
+                contactEmail: contact.contactEmail ?? '',
+              })
+            : t(notice.message)}
         </p>
       ) : null}
       <LoginForm
         action={submitPasswordStep}
         defaultTenantDomain={lastTenant ? (parseTenantDomain(lastTenant) ?? undefined) : undefined}
+        defaultUsername={cookieJar.get(LOGIN_USERNAME_COOKIE)?.value?.slice(0, 256)}
+        returnTo={returnTo ?? undefined}
         passwordForgottenHref="/password-forgotten"
       />
     </AuthCard>

@@ -5,7 +5,6 @@ import { LogOutOtherSessionsForm } from "@/app/_components/log-out-other-session
 import { PortalHeader } from "@/app/_components/portal-header";
 import { RegenerateRecoveryCodesForm } from "@/app/_components/regenerate-recovery-codes-form";
 import { requireSession } from "@/app/_server/request-context";
-import { logOut } from "@/app/logout/actions";
 import { logOutOtherSessions, regenerateCodes } from "@/app/security/actions";
 import { listUserSessions } from "@/lib/sessions/list-user-sessions";
 import { countRemainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
@@ -37,7 +36,6 @@ export default async function SecurityPage() {
         username={session.user.username}
         tenantName={session.tenant.name}
         tenantDomain={session.tenant.tenantDomain}
-        logoutAction={logOut}
       />
       <MainContent className="page">
         <p>

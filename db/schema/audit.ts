@@ -18,6 +18,8 @@ export const auditEvents = pgTable(
     action: text('action').notNull(),
     result: auditResult('result').notNull(),
     ipAddress: text('ip_address'),
+    // The browser's User-Agent on sign-in events (at most 512 characters), to tell devices apart.
+    userAgent: text('user_agent'),
     details: jsonb('details').$type<Record<string, string | number | boolean | null>>(),
   },
   (t) => [

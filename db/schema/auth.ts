@@ -64,9 +64,10 @@ export const loginThrottles = pgTable('login_throttles', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const accountTokenPurpose = pgEnum('account_token_purpose', ['password_reset', 'activation']);
+// `report`: the "This was not me" link of the two-factor-activated email (lib/two-factor/report-two-factor-change.ts).
+export const accountTokenPurpose = pgEnum('account_token_purpose', ['password_reset', 'activation', 'report']);
 
-// Password-reset and activation links. Only the SHA-256 of the token is stored; single use.
+// Password-reset, activation and report links. Only the SHA-256 of the token is stored; single use.
 export const accountTokens = pgTable(
   'account_tokens',
   {

@@ -25,6 +25,9 @@ export const users = pgTable(
     twoFactorEnabledAt: timestamp('two_factor_enabled_at', { withTimezone: true }),
     // Last accepted TOTP time step: a code is accepted only for a later step (RFC 6238 §5.2).
     twoFactorLastStep: bigint('two_factor_last_step', { mode: 'number' }),
+    // Set by an administrator's two-factor reset, cleared by the next enrollment: until then the
+    // account enrolls at sign-in, before any session, whatever its role (issue 14.4).
+    twoFactorResetAt: timestamp('two_factor_reset_at', { withTimezone: true }),
     // Bumped on password change, two-factor change, disable, role change: ends every session.
     sessionVersion: integer('session_version').notNull().default(1),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),

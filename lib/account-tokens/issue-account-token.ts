@@ -4,17 +4,24 @@ import { accountTokens } from '@/db/schema';
 import { createOpaqueToken, hashOpaqueToken } from '@/lib/auth/opaque-token';
 import { getEnv } from '@/lib/env';
 
-export type AccountTokenPurpose = 'password_reset' | 'activation';
+export type AccountTokenPurpose = 'password_reset' | 'activation' | 'report';
+/** The links that lead to a new password (and two-factor setup): /reset-password and /activate. */
+export type AccountLinkPurpose = Exclude<AccountTokenPurpose, 'report'>;
 
-// SECURITY.md 6.4: reset links live 60 minutes, activation links for new accounts 24 hours.
+// SECURITY.md 6.4: reset links live 60 minutes, activation links for new accounts 24 hours. A
+// report link ("This was not me" in a two-factor email) may be read days later; it can only
+// end sessions and disable the password, never sign anyone in.
 export const ACCOUNT_TOKEN_TTL_MS: Record<AccountTokenPurpose, number> = {
   password_reset: 60 * 60 * 1000,
   activation: 24 * 60 * 60 * 1000,
+  report: 7 * 24 * 60 * 60 * 1000,
 };
 
-const LINK_PATHS: Record<AccountTokenPurpose, string> = {
+/** The page of each kind of link; the token follows as the last path segment. */
+export const ACCOUNT_LINK_PATHS: Record<AccountTokenPurpose, string> = {
   password_reset: '/reset-password',
   activation: '/activate',
+  report: '/report',
 };
 
 /**
@@ -37,7 +44,7 @@ export async function issueAccountToken(
     requestedFromIp: input.requestedFromIp ?? null,
   });
   // Built from the configured public address, never from the request's Host header.
-  const url = new URL(`${LINK_PATHS[input.purpose]}/${token}`, getEnv().PUBLIC_BASE_URL).toString();
+  const url = new URL(`${ACCOUNT_LINK_PATHS[input.purpose]}/${token}`, getEnv().PUBLIC_BASE_URL).toString();
   return { token, url, expiresAt };
 }
 

@@ -20,9 +20,13 @@ export type AuditEventInput = {
   /** e.g. `reseller.admin@100001.sms`; a label, never a secret. */
   actorLabel?: string | null;
   ipAddress?: string | null;
+  /** The browser's User-Agent, on sign-in events (truncated to 512 characters). */
+  userAgent?: string | null;
   /** Reasons and identifiers only: never passwords, codes, secrets or tokens. */
   details?: Record<string, string | number | boolean | null>;
 };
+
+const USER_AGENT_MAX_LENGTH = 512;
 
 // PostgreSQL text and jsonb cannot hold U+0000. Labels and details often carry what a client
 // sent (a requested tenant domain, a username): an attacker's NUL byte must not make the audit
@@ -36,6 +40,7 @@ export async function recordAuditEvent(input: AuditEventInput, executor: DbExecu
   const event: AuditEventInput = {
     ...input,
     actorLabel: withoutNul(input.actorLabel),
+    userAgent: withoutNul(input.userAgent?.slice(0, USER_AGENT_MAX_LENGTH)),
     details: input.details && Object.fromEntries(Object.entries(input.details).map(([key, value]) => [key, withoutNul(value)])),
   };
   await executor.insert(auditEvents).values({
@@ -46,6 +51,7 @@ export async function recordAuditEvent(input: AuditEventInput, executor: DbExecu
     actorTenantId: event.actorTenantId ?? null,
     actorLabel: event.actorLabel ?? null,
     ipAddress: event.ipAddress ?? null,
+    userAgent: event.userAgent ?? null,
     details: event.details ?? null,
   });
   // Logins, failures and lockouts for the metrics are counted here, where every step is recorded.
@@ -58,6 +64,7 @@ export async function recordAuditEvent(input: AuditEventInput, executor: DbExecu
       actorUserId: event.actorUserId,
       actor: event.actorLabel,
       ip: event.ipAddress,
+      userAgent: event.userAgent,
       details: event.details,
     },
     'audit',

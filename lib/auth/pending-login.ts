@@ -92,6 +92,18 @@ export async function consumePendingLogin(pendingLoginId: string, executor: DbEx
   return consumed.length > 0;
 }
 
+/**
+ * Ends a pending login whose factors all passed but that may not become a session (a customer
+ * without a valid license): step `none` and used up in one write. Only such a pending login
+ * lets the login page name the reseller to contact (findLicenseContact).
+ */
+export async function closePendingLoginAfterFactors(pendingLoginId: string): Promise<void> {
+  await getDb()
+    .update(pendingLogins)
+    .set({ nextStep: 'none', consumedAt: sql`now()` })
+    .where(and(eq(pendingLogins.id, pendingLoginId), isNull(pendingLogins.consumedAt)));
+}
+
 /** The encrypted, not yet confirmed secret of an enrollment inside this pending login, or null. */
 export async function findPendingTwoFactorSetupSecret(pendingLoginId: string, executor: DbExecutor = getDb()): Promise<string | null> {
   const [row] = await executor

@@ -2,16 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { tenants, users } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import {
-  accountThrottleKey,
-  clearThrottles,
-  isAddressBlocked,
-  isLockedOut,
-  recordAddressFailure,
-  recordLockoutFailure,
-} from '@/lib/auth/login-throttle';
+import { accountThrottleKey, clearThrottles, refundAddressAttempt, reserveAddressAttempt, reserveAttempt } from '@/lib/auth/login-throttle';
 import { getDummyPasswordHash, verifyPassword } from '@/lib/auth/password-hash';
 import { createPendingLogin, type PendingLoginStep } from '@/lib/auth/pending-login';
+import { recordAccountLockout } from '@/lib/auth/record-account-lockout';
 import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
 
 export type PasswordStepInput = {
@@ -19,6 +13,7 @@ export type PasswordStepInput = {
   username: string;
   password: string;
   clientAddress: string;
+  userAgent: string | null;
 };
 
 export type PasswordStepResult =
@@ -29,24 +24,27 @@ export type PasswordStepResult =
  * The password step of the login. It never creates a session: success yields a pending
  * login that the second step turns into one. Unknown tenant, unknown user, wrong password,
  * disabled or locked account all answer `invalid_credentials` after the same bcrypt work.
+ * Each attempt is counted before bcrypt (per address, then per account) and given back only on
+ * success, so no burst, on any number of instances, gets more guesses than the limits (issue 14.1).
  */
 export async function verifyPasswordStep(input: PasswordStepInput): Promise<PasswordStepResult> {
-  const { clientAddress } = input;
+  const client = { ipAddress: input.clientAddress, userAgent: input.userAgent };
   // Blocking a flooding address reveals nothing about any account, so it may answer early.
-  if (await isAddressBlocked(clientAddress)) {
-    await recordAuditEvent({ action: 'login.password', result: 'denied', ipAddress: clientAddress, details: { reason: 'address_rate_limited' } });
+  if (!(await reserveAddressAttempt(input.clientAddress))) {
+    await recordAuditEvent({ action: 'login.password', result: 'denied', ...client, details: { reason: 'address_rate_limited' } });
     return { ok: false, code: 'rate_limited' };
   }
 
   const tenantDomain = parseTenantDomain(input.tenantDomain);
   const username = input.username.trim();
   const accountKey = accountThrottleKey(tenantDomain ?? input.tenantDomain, username);
+  const reservation = await reserveAttempt(accountKey);
   const account = tenantDomain ? await findAccount(tenantDomain, username) : null;
-  const isLocked = await isLockedOut(accountKey);
 
-  // Always pay for one bcrypt comparison so timing does not tell which case we are in.
-  const hashToCheck = account?.passwordHash ?? (await getDummyPasswordHash());
-  const isPasswordCorrect = await verifyPassword(input.password, hashToCheck);
+  // Always pay for one bcrypt comparison so timing does not tell which case we are in. A guess
+  // without a reservation (locked account) is compared with the dummy hash, never the real one.
+  const realHash = reservation.granted ? account?.passwordHash : null;
+  const isPasswordCorrect = await verifyPassword(input.password, realHash ?? (await getDummyPasswordHash()));
 
   const failure = !account
     ? 'unknown_account'
@@ -54,38 +52,51 @@ export async function verifyPasswordStep(input: PasswordStepInput): Promise<Pass
       ? 'no_password_set'
       : account.disabledAt
         ? 'user_disabled'
-        : isLocked
+        : !reservation.granted
           ? 'account_locked'
           : !isPasswordCorrect
             ? 'wrong_password'
             : null;
 
   if (failure) {
-    const startedLock = failure === 'account_locked' ? false : await recordLockoutFailure(accountKey);
-    await recordAddressFailure(clientAddress);
-    await recordAuditEvent({
-      action: startedLock ? 'login.lockout' : 'login.password',
-      result: 'failure',
-      tenantId: account?.tenantId ?? null,
-      actorUserId: account?.userId ?? null,
-      actorLabel: tenantDomain ? `${username.toLowerCase()}@${tenantDomain}` : null,
-      ipAddress: clientAddress,
-      details: { reason: failure },
-    });
+    const actorLabel = tenantDomain ? `${username.toLowerCase()}@${tenantDomain}` : null;
+    if (reservation.granted && reservation.startedLock) {
+      await recordAccountLockout({
+        cause: 'password',
+        userId: account?.userId ?? null,
+        tenantId: account?.tenantId ?? null,
+        actorLabel,
+        reason: failure,
+        lockedUntil: reservation.lockedUntil,
+        client,
+      });
+    } else {
+      await recordAuditEvent({
+        action: 'login.password',
+        result: 'failure',
+        tenantId: account?.tenantId ?? null,
+        actorUserId: account?.userId ?? null,
+        actorLabel,
+        ...client,
+        details: { reason: failure },
+      });
+    }
     return { ok: false, code: 'invalid_credentials' };
   }
 
+  // Administrators, and anyone whose two-factor an administrator reset, set it up before any session (issue 14.4).
   const nextStep: PendingLoginStep = account!.twoFactorEnabledAt
     ? 'two_factor_code'
-    : account!.role === 'admin'
+    : account!.role === 'admin' || account!.twoFactorResetAt
       ? 'two_factor_setup'
       : 'none';
   await clearThrottles([accountKey]);
+  await refundAddressAttempt(input.clientAddress);
   const pending = await createPendingLogin({
     userId: account!.userId,
     tenantId: account!.tenantId,
     nextStep,
-    ipAddress: clientAddress,
+    ipAddress: input.clientAddress,
   });
   await recordAuditEvent({
     action: 'login.password',
@@ -93,7 +104,7 @@ export async function verifyPasswordStep(input: PasswordStepInput): Promise<Pass
     tenantId: account!.tenantId,
     actorUserId: account!.userId,
     actorLabel: `${account!.username}@${tenantDomain}`,
-    ipAddress: clientAddress,
+    ...client,
     details: { nextStep },
   });
   return { ok: true, pendingLoginToken: pending.token, nextStep, tenantDomain: tenantDomain!, expiresAt: pending.expiresAt };
@@ -109,6 +120,7 @@ async function findAccount(tenantDomain: string, username: string) {
       passwordHash: users.passwordHash,
       disabledAt: users.disabledAt,
       twoFactorEnabledAt: users.twoFactorEnabledAt,
+      twoFactorResetAt: users.twoFactorResetAt,
     })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))

@@ -6,9 +6,27 @@ export type EmailMessage =
   | { template: 'password_reset'; payload: { username: string; tenantDomain: string; resetUrl: string; expiresInMinutes: number } }
   | { template: 'two_factor_activation'; payload: { username: string; tenantDomain: string; activationUrl: string; expiresInHours: number } }
   | { template: 'two_factor_activated'; payload: { username: string; tenantDomain: string; reportUrl: string } }
+  | { template: 'two_factor_replaced'; payload: { username: string; tenantDomain: string; reportUrl: string } }
+  | {
+      template: 'two_factor_change_reported';
+      /** To an administrator (username, tenantDomain: theirs); reportedAccount: `user@tenant domain`. */
+      payload: { username: string; tenantDomain: string; reportedAccount: string; usersUrl: string };
+    }
   | { template: 'password_changed'; payload: { username: string; tenantDomain: string } }
   | { template: 'recovery_code_used'; payload: { username: string; tenantDomain: string; remainingCodes: number } }
   | { template: 'two_factor_reset_by_admin'; payload: { username: string; tenantDomain: string; resetBy: string } }
+  | {
+      template: 'account_locked';
+      payload: {
+        username: string;
+        tenantDomain: string;
+        cause: 'password' | 'two_factor_code';
+        /** ISO timestamps; shown in UTC. */
+        lockedAt: string;
+        lockedUntil: string;
+        ipAddress: string;
+      };
+    }
   | {
       template: 'user_invitation';
       payload: { username: string; tenantDomain: string; activationUrl: string; expiresInHours: number; invitedBy: string };

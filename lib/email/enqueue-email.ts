@@ -1,7 +1,13 @@
 import type { DbExecutor } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secret-box';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 import type { EnqueueEmailInput } from './email-types';
+
+/** Address and language of an email to a user (English when the stored locale is unknown). */
+export function recipientOf(user: { email: string; locale: string }): { to: string; locale: Locale } {
+  return { to: user.email, locale: isLocale(user.locale) ? user.locale : 'en' };
+}
 
 /**
  * Writes an email to the outbox. Call it with the transaction that makes the change the

@@ -8,6 +8,8 @@ import type { FormState } from './form-state';
  */
 export function formDataToObject(formData: FormData): Record<string, string> {
   const entries: Record<string, string> = {};
+  // A forged action call can pass anything in the form data's place (issue 14.7): no fields then.
+  if (typeof (formData as Partial<FormData> | null | undefined)?.entries !== 'function') return entries;
   for (const [key, value] of formData.entries()) {
     if (key.startsWith('$ACTION')) continue;
     // No form field can hold U+0000 (PostgreSQL refuses it in text): one from a crafted post

@@ -29,3 +29,15 @@ export function safeReturnTo(value: unknown, fallback = '/'): string {
   if (path === null || path.startsWith('//') || sameOriginPath(path) !== path) return fallback;
   return path;
 }
+
+// The sign-in pages themselves are no place to return to after a login (it would start over).
+const SIGN_IN_PATH = /^\/(?:login|logout|password-forgotten|reset-password|activate|report)(?:[/?#]|$)/;
+
+/**
+ * A deep link to open after the login (issue 9): a same-origin path (as safeReturnTo), not a
+ * sign-in page; null for anything else, so absolute and protocol-relative targets are dropped.
+ */
+export function signInReturnPath(value: unknown): string | null {
+  const path = safeReturnTo(value, '');
+  return path && path !== '/' && !SIGN_IN_PATH.test(path) ? path : null;
+}

@@ -16,12 +16,15 @@ export type ChoosePasswordResult =
 /**
  * The new password of a reset or activation link. Every account leaves this flow with
  * two-factor, so the two-factor minimum length applies. With two-factor already proven by a
- * current code, the reset completes here; otherwise the password waits for the setup.
+ * current code, the reset completes here, unless the holder asked to move to another device;
+ * otherwise the password waits for the setup of a new secret.
  */
 export async function chooseLinkPassword(input: {
   link: AccountLink;
   password: string;
   confirmation: string;
+  /** "Set up a new authenticator app" (another device), offered after a current code only. */
+  newAuthenticator?: boolean;
   clientAddress: string;
 }): Promise<ChoosePasswordResult> {
   const { link } = input;
@@ -35,7 +38,8 @@ export async function chooseLinkPassword(input: {
   if (issues.length > 0) return { ok: false, code: 'password_policy', issues };
   const passwordHash = await hashPassword(input.password);
 
-  if (link.user.hasTwoFactor && !link.enrollsNewAuthenticator) {
+  const replacesAuthenticator = Boolean(input.newAuthenticator) && link.mayReplaceAuthenticator;
+  if (link.user.hasTwoFactor && !link.enrollsNewAuthenticator && !replacesAuthenticator) {
     const completed = await getDb().transaction(async (tx) => {
       if (!(await applyLinkPassword(tx, { link, passwordHash, clientAddress: input.clientAddress }))) return false;
       await revokeAllSessionsOfUser(link.user.id, 'revoked', tx);

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { tenants, users } from '@/db/schema';
-import { findLiveAccountToken, type AccountTokenPurpose, type LiveAccountToken } from '@/lib/account-tokens/issue-account-token';
+import { findLiveAccountToken, type AccountLinkPurpose, type LiveAccountToken } from '@/lib/account-tokens/issue-account-token';
 
 // The steps behind a reset or activation link. Accounts with two-factor first prove a current
 // code or a recovery code (SECURITY.md: no QR for someone who only holds the link); accounts
-// without it choose a password that only takes effect once two-factor is confirmed.
+// without it choose a password that only takes effect once two-factor is confirmed. No step
+// ever shows the active secret again.
 export type AccountLinkStep = 'verify_second_factor' | 'choose_password' | 'set_up_two_factor';
 
 export type AccountLink = {
@@ -15,11 +16,15 @@ export type AccountLink = {
   step: AccountLinkStep;
   /** After a recovery code (lost phone) the holder enrolls a new authenticator. */
   enrollsNewAuthenticator: boolean;
-  /** Proven with a current code: the existing QR may be shown again to add another device. */
-  mayShowActiveAuthenticator: boolean;
+  /**
+   * Proven with a current code: the holder may move to another device. That enrolls a NEW
+   * secret, which replaces the active one only after its first valid code; the active secret
+   * is never shown again, to anyone (issue 14.2).
+   */
+  mayReplaceAuthenticator: boolean;
 };
 
-export async function loadAccountLink(token: string, purpose: AccountTokenPurpose): Promise<AccountLink | null> {
+export async function loadAccountLink(token: string, purpose: AccountLinkPurpose): Promise<AccountLink | null> {
   const db = getDb();
   const live = await findLiveAccountToken(db, token, purpose);
   if (!live) return null;
@@ -42,10 +47,11 @@ export async function loadAccountLink(token: string, purpose: AccountTokenPurpos
 
   const hasTwoFactor = row.twoFactorEnabledAt !== null;
   const enrollsNewAuthenticator = live.secondFactorMethod === 'recovery_code';
+  // A password waits on the link only together with a new secret to confirm (chooseLinkPassword).
   const step: AccountLinkStep =
     hasTwoFactor && !live.secondFactorVerifiedAt
       ? 'verify_second_factor'
-      : live.pendingPasswordHash && (!hasTwoFactor || enrollsNewAuthenticator)
+      : live.pendingPasswordHash && live.twoFactorSetupSecretEncrypted
         ? 'set_up_two_factor'
         : 'choose_password';
   return {
@@ -54,6 +60,6 @@ export async function loadAccountLink(token: string, purpose: AccountTokenPurpos
     tenant: { id: row.tenantId, tenantDomain: row.tenantDomain },
     step,
     enrollsNewAuthenticator,
-    mayShowActiveAuthenticator: hasTwoFactor && live.secondFactorMethod === 'totp' && live.secondFactorVerifiedAt !== null,
+    mayReplaceAuthenticator: hasTwoFactor && live.secondFactorMethod === 'totp' && live.secondFactorVerifiedAt !== null,
   };
 }

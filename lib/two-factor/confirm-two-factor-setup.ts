@@ -5,9 +5,8 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { revokeAllSessionsOfUser } from '@/lib/auth/sessions';
 import { findTotpTimeStep } from '@/lib/auth/totp';
 import { decryptSecret, encryptSecret } from '@/lib/crypto/secret-box';
-import { enqueueEmail } from '@/lib/email/enqueue-email';
-import { getEnv } from '@/lib/env';
-import { isLocale } from '@/lib/i18n/locales';
+import { issueAccountToken } from '@/lib/account-tokens/issue-account-token';
+import { enqueueEmail, recipientOf } from '@/lib/email/enqueue-email';
 import { replaceRecoveryCodes } from './recovery-codes';
 import { setupSecretAssociatedData } from './start-two-factor-setup';
 
@@ -17,6 +16,8 @@ export type ConfirmTwoFactorSetupInput = {
   secretEncrypted: string;
   code: string;
   clientAddress: string;
+  /** The browser's User-Agent, when the enrollment is part of a sign-in. */
+  userAgent?: string | null;
   actorLabel: string;
   /**
    * Enrollment inside a pending login (the login screen): in the same transaction the pending
@@ -39,14 +40,15 @@ export type ConfirmTwoFactorSetupResult = { ok: true; recoveryCodes: string[] } 
 export class TwoFactorSetupExpiredError extends Error {}
 
 /**
- * Second phase of an enrollment: only a valid code from the new authenticator activates it.
- * Secret, accepted time step (so the code cannot be replayed at login), recovery codes, the
- * end of every other session, the notification email and the audit row commit together.
+ * Second phase of an enrollment: only a valid code from the new authenticator activates it
+ * (and only then replaces an active one). Secret, accepted time step (so the code cannot be
+ * replayed at login), recovery codes, the end of every other session, the notification email
+ * with its "This was not me" link and the audit row commit together.
  */
 export async function confirmTwoFactorSetup(input: ConfirmTwoFactorSetupInput): Promise<ConfirmTwoFactorSetupResult> {
   const secret = decryptSecret(input.secretEncrypted, setupSecretAssociatedData(input.userId));
   const step = findTotpTimeStep({ secret, code: input.code });
-  const audit = { tenantId: input.tenantId, actorUserId: input.userId, actorLabel: input.actorLabel, ipAddress: input.clientAddress };
+  const audit = { tenantId: input.tenantId, actorUserId: input.userId, actorLabel: input.actorLabel, ipAddress: input.clientAddress, userAgent: input.userAgent };
   if (step === null) {
     await recordAuditEvent({ ...audit, action: 'two_factor.enrolled', result: 'failure', details: { reason: 'invalid_code' } });
     return { ok: false, code: 'invalid_code' };
@@ -57,7 +59,13 @@ export async function confirmTwoFactorSetup(input: ConfirmTwoFactorSetupInput): 
       if (input.pendingLoginId) await finishPendingSetup(tx, input.pendingLoginId, input.userId);
       await input.inTransaction?.(tx);
       const [user] = await tx
-        .select({ username: users.username, email: users.email, locale: users.locale, tenantDomain: tenants.tenantDomain })
+        .select({
+          username: users.username,
+          email: users.email,
+          locale: users.locale,
+          tenantDomain: tenants.tenantDomain,
+          hadTwoFactor: sql<boolean>`${users.twoFactorEnabledAt} is not null`,
+        })
         .from(users)
         .innerJoin(tenants, eq(tenants.id, users.tenantId))
         .where(and(eq(users.id, input.userId), eq(users.tenantId, input.tenantId)));
@@ -70,20 +78,27 @@ export async function confirmTwoFactorSetup(input: ConfirmTwoFactorSetupInput): 
           twoFactorSecretEncrypted: encryptSecret(secret, input.userId),
           twoFactorEnabledAt: sql`now()`,
           twoFactorLastStep: step,
+          twoFactorResetAt: null,
           updatedAt: sql`now()`,
         })
         .where(eq(users.id, input.userId));
       const codes = await replaceRecoveryCodes(tx, { userId: input.userId, tenantId: input.tenantId });
+      // Issued after inTransaction, which ends the account's other links (a reset link's use).
+      const report = await issueAccountToken(tx, { userId: input.userId, tenantId: input.tenantId, purpose: 'report', requestedFromIp: input.clientAddress });
       await enqueueEmail(tx, {
-        template: 'two_factor_activated',
+        template: user.hadTwoFactor ? 'two_factor_replaced' : 'two_factor_activated',
         tenantId: input.tenantId,
         userId: input.userId,
-        to: user.email,
-        locale: isLocale(user.locale) ? user.locale : 'en',
-        payload: { username: user.username, tenantDomain: user.tenantDomain, reportUrl: new URL('/login', getEnv().PUBLIC_BASE_URL).toString() },
+        ...recipientOf(user),
+        payload: { username: user.username, tenantDomain: user.tenantDomain, reportUrl: report.url },
       });
       await recordAuditEvent(
-        { ...audit, action: 'two_factor.enrolled', result: 'success', details: { via: input.via ?? (input.pendingLoginId ? 'login' : 'setup') } },
+        {
+          ...audit,
+          action: 'two_factor.enrolled',
+          result: 'success',
+          details: { via: input.via ?? (input.pendingLoginId ? 'login' : 'setup'), replaced: user.hadTwoFactor },
+        },
         tx,
       );
       return codes;

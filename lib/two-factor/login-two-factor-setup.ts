@@ -65,6 +65,7 @@ export async function confirmLoginTwoFactorSetup(input: {
   pendingLoginToken: string;
   code: string;
   clientAddress: string;
+  userAgent: string | null;
 }): Promise<ConfirmLoginSetupResult> {
   const login = await findSetupLogin(input.pendingLoginToken);
   if (!login) return { ok: false, code: 'pending_login_expired' };
@@ -80,6 +81,7 @@ export async function confirmLoginTwoFactorSetup(input: {
       actorUserId: pending.user.id,
       actorLabel,
       ipAddress: input.clientAddress,
+      userAgent: input.userAgent,
       details: { reason: 'attempts_exhausted' },
     });
     return { ok: false, code: 'pending_login_expired' };
@@ -90,6 +92,7 @@ export async function confirmLoginTwoFactorSetup(input: {
     secretEncrypted,
     code: input.code,
     clientAddress: input.clientAddress,
+    userAgent: input.userAgent,
     actorLabel,
     pendingLoginId: pending.id,
   });

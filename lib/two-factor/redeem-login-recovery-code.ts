@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { isLockedOut, recordLockoutFailure, twoFactorThrottleKey } from '@/lib/auth/login-throttle';
+import { clearThrottles, reserveAttempt, twoFactorThrottleKey } from '@/lib/auth/login-throttle';
 import { advancePendingLogin, claimCodeAttempt, findPendingLogin } from '@/lib/auth/pending-login';
+import { recordTwoFactorLockout } from '@/lib/auth/verify-two-factor-step';
 import { enqueueEmail } from '@/lib/email/enqueue-email';
 import { isLocale } from '@/lib/i18n/locales';
 import { useRecoveryCode as redeemRecoveryCode } from './recovery-codes';
@@ -24,6 +25,7 @@ export async function redeemLoginRecoveryCode(input: {
   pendingLoginToken: string;
   code: string;
   clientAddress: string;
+  userAgent: string | null;
 }): Promise<RedeemLoginRecoveryCodeResult> {
   const pending = await findPendingLogin(input.pendingLoginToken);
   if (!pending || pending.nextStep !== 'two_factor_code') return { ok: false, code: 'pending_login_expired' };
@@ -33,10 +35,13 @@ export async function redeemLoginRecoveryCode(input: {
     actorTenantId: pending.tenant.id,
     actorLabel: `${pending.user.username}@${pending.tenant.tenantDomain}`,
     ipAddress: input.clientAddress,
+    userAgent: input.userAgent,
   };
   if (!(await claimCodeAttempt(pending.id))) return { ok: false, code: 'pending_login_expired' };
+  // Counted before the check, like a TOTP code; the same ten attempts (issue 14.1).
   const throttleKey = twoFactorThrottleKey(pending.user.id);
-  const isLocked = await isLockedOut(throttleKey);
+  const reservation = await reserveAttempt(throttleKey);
+  const isLocked = !reservation.granted;
 
   try {
     const outcome = await getDb().transaction(async (tx) => {
@@ -56,12 +61,18 @@ export async function redeemLoginRecoveryCode(input: {
       await recordAuditEvent({ ...audit, action: 'two_factor.recovery_code_used', result: 'success', details: { remaining: redeemed.remaining } }, tx);
       return { remaining: redeemed.remaining, nextStep };
     });
-    if (outcome) return { ok: true, ...outcome };
+    if (outcome) {
+      await clearThrottles([throttleKey]);
+      return { ok: true, ...outcome };
+    }
   } catch (error) {
     if (error instanceof PendingLoginGone) return { ok: false, code: 'pending_login_expired' };
     throw error;
   }
-  if (!isLocked) await recordLockoutFailure(throttleKey);
-  await recordAuditEvent({ ...audit, action: 'two_factor.recovery_code_used', result: 'failure', details: { reason: isLocked ? 'account_locked' : 'invalid_code' } });
+  const reason = isLocked ? 'account_locked' : 'invalid_code';
+  await recordAuditEvent({ ...audit, action: 'two_factor.recovery_code_used', result: 'failure', details: { reason } });
+  if (reservation.granted && reservation.startedLock) {
+    await recordTwoFactorLockout(pending, { reason, lockedUntil: reservation.lockedUntil, client: { ipAddress: input.clientAddress, userAgent: input.userAgent } });
+  }
   return { ok: false, code: 'invalid_code' };
 }

@@ -37,12 +37,3 @@ async function renderSetup(owner: SetupOwner, secret: string, secretEncrypted: s
   const qrCodeSvg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { secret, secretEncrypted, formattedSecret: formatSecretForDisplay(secret), otpauthUri, qrCodeSvg };
 }
-
-/**
- * The ACTIVE authenticator's QR code, to add another device. Only for someone who has just
- * proven a current code from it (a reset link never shows it on the link alone).
- */
-export async function readActiveAuthenticator(owner: SetupOwner & { activeSecretEncrypted: string }): Promise<TwoFactorSetup> {
-  const secret = decryptSecret(owner.activeSecretEncrypted, owner.userId);
-  return renderSetup(owner, secret, owner.activeSecretEncrypted);
-}

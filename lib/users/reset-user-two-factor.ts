@@ -3,14 +3,14 @@ import { recoveryCodes, users } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { recordTenantAuditEvent } from '@/lib/audit/audit-actor';
 import { revokeAllSessionsOfUser } from '@/lib/auth/sessions';
-import { enqueueEmail } from '@/lib/email/enqueue-email';
-import { isLocale } from '@/lib/i18n/locales';
+import { enqueueEmail, recipientOf } from '@/lib/email/enqueue-email';
 import { runUserOperation } from './run-user-operation';
 
 /**
  * An admin's reset of a lost authenticator (SECURITY.md, two-factor): the secret, its last
  * accepted step and the recovery codes go, every session ends, the user is notified and must
- * enroll again at the next login. Audited as `user.two_factor_reset`.
+ * enroll again at the next login, before any session, whatever the role (two_factor_reset_at,
+ * issue 14.4). Audited as `user.two_factor_reset`.
  */
 export async function resetUserTwoFactor(access: TenantAccess, input: { userId: string; clientAddress: string }): Promise<void> {
   await runUserOperation(
@@ -19,7 +19,13 @@ export async function resetUserTwoFactor(access: TenantAccess, input: { userId: 
     async ({ tx, target }) => {
       await tx
         .update(users)
-        .set({ twoFactorSecretEncrypted: null, twoFactorEnabledAt: null, twoFactorLastStep: null, updatedAt: sql`now()` })
+        .set({
+          twoFactorSecretEncrypted: null,
+          twoFactorEnabledAt: null,
+          twoFactorLastStep: null,
+          twoFactorResetAt: sql`now()`,
+          updatedAt: sql`now()`,
+        })
         .where(eq(users.id, target.id));
       await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, target.id));
       await revokeAllSessionsOfUser(target.id, 'revoked', tx);
@@ -28,8 +34,7 @@ export async function resetUserTwoFactor(access: TenantAccess, input: { userId: 
         payload: { username: target.username, tenantDomain: access.actingTenant.tenantDomain, resetBy: access.actorLabel },
         tenantId: target.tenantId,
         userId: target.id,
-        to: target.email,
-        locale: isLocale(target.locale) ? target.locale : 'en',
+        ...recipientOf(target),
       });
       await recordTenantAuditEvent(
         access,

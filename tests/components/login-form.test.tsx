@@ -135,4 +135,20 @@ describe('LoginForm', () => {
       'Zu viele Anmeldeversuche aus diesem Netzwerk. Bitte versuchen Sie es später erneut.',
     );
   });
+
+  it('after a password reset it comes back filled in, and carries the deep link along (issue 9)', async () => {
+    const action = jest.fn<ReturnType<LoginAction>, Parameters<LoginAction>>(async () => ({ status: 'success' }));
+    const user = userEvent.setup();
+    renderWithIntl(
+      <LoginForm action={action} defaultTenantDomain="123456.sms" defaultUsername="alice" returnTo="/tenant/123456.sms/audit" passwordForgottenHref="/password-forgotten" />,
+    );
+    expect(screen.getByLabelText('Tenant domain')).toHaveValue('123456.sms');
+    expect(screen.getByLabelText('Username')).toHaveValue('alice');
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery staple');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    expect(action.mock.calls[0]![1].get('returnTo')).toBe('/tenant/123456.sms/audit');
+  });
 });
+

@@ -1,7 +1,19 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { renderToString } from 'react-dom/server';
 import userEvent from '@testing-library/user-event';
 import { TwoFactorRequiredDialog, type TwoFactorRequiredDialogProps } from '@/app/_components/two-factor-required-dialog';
+import { NextIntlClientProvider } from 'next-intl';
+import type { ReactNode } from 'react';
+import { MESSAGES } from '@/messages';
 import { renderWithIntl } from './intl-test-utils';
+
+function IntlForServer({ children }: { children: ReactNode }) {
+  return (
+    <NextIntlClientProvider locale="en" messages={MESSAGES.en} timeZone="UTC">
+      {children}
+    </NextIntlClientProvider>
+  );
+}
 
 const push = jest.fn();
 jest.mock('next/navigation', () => ({ useRouter: () => ({ push }) }));
@@ -67,10 +79,33 @@ describe('TwoFactorRequiredDialog', () => {
     expect(screen.queryByRole('button', { name: 'Remind me later' })).not.toBeInTheDocument();
   });
 
-  it('closing the dialog (Escape or Back to login) returns to the login page', async () => {
-    const user = userEvent.setup();
+  it('"Back to login" is a link (it works without JavaScript); closing the modal (Escape) goes there too', () => {
     renderDialog();
-    await user.click(screen.getByRole('button', { name: 'Back to login' }));
+    expect(screen.getByRole('link', { name: 'Back to login' })).toHaveAttribute('href', '/login');
+    fireEvent(screen.getByRole('dialog'), new Event('close'));
     expect(push).toHaveBeenCalledWith('/login');
+  });
+
+  it('the server renders it open, with every button a form: nothing waits for JavaScript (issue 9)', () => {
+    const html = renderToString(
+      <IntlForServer>
+        <TwoFactorRequiredDialog
+          isRspLinked={false}
+          deadline="2030-01-31T00:00:00.000Z"
+          enableAction={async () => undefined}
+          remindLaterAction={async () => undefined}
+          sendActivationEmailAction={async () => ({ status: 'idle' as const })}
+          backHref="/login"
+        />
+      </IntlForServer>,
+    );
+    expect(html).toMatch(/<dialog[^>]* open=""/);
+    expect(html.match(/<form/g)).toHaveLength(3);
+    expect(html).toContain('href="/login"');
+  });
+
+  it('after an administrator reset it says why, whatever the role', () => {
+    renderDialog({ isReset: true });
+    expect(screen.getByRole('dialog')).toHaveAccessibleDescription(/An administrator reset the two-factor authentication of your account/);
   });
 });

@@ -107,7 +107,7 @@ async function showLoginError(page: Page): Promise<void> {
   await page.locator('input[name="tenantDomain"]').fill(TENANT);
   await page.locator('input[name="username"]').fill(`nobody.${Date.now().toString(36)}`);
   await page.locator('input[name="password"]').fill('not-the-password');
-  await page.locator('button[type="submit"]').click();
+  await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
   await page.getByRole('alert').first().waitFor();
 }
 
@@ -115,7 +115,7 @@ async function requestPasswordReset(page: Page, username: string): Promise<void>
   await page.goto('/password-forgotten');
   await page.locator('input[name="tenantDomain"]').fill(TENANT);
   await page.locator('input[name="username"]').fill(username);
-  await page.locator('button[type="submit"]').click();
+  await page.locator('form:has(input[name="username"]) button[type="submit"]').click();
   await page.getByRole('status').filter({ hasText: /\S/ }).first().waitFor();
 }
 
@@ -157,11 +157,13 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
   test('pages without a session: login, password forgotten, reset and activation links, not found', async () => {
     const user = await createUserWithoutTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'a11y.reset', password: LONG_PASSWORD });
     const activation = await createAccountLink({ userId: user.id, purpose: 'activation' });
+    const report = await createAccountLink({ userId: user.id, purpose: 'report' });
     const findings = await withPage(browser, async (page) => {
       const checks: PageCheck[] = [
         { name: 'login', open: (p) => openPath(p, '/login') },
         { name: 'login-error', open: showLoginError },
         { name: 'login-expired', open: (p) => openPath(p, '/login?reason=expired') },
+        { name: 'login-logged-out', open: (p) => openPath(p, '/login?reason=loggedOut') },
         { name: 'password-forgotten', open: (p) => openPath(p, '/password-forgotten') },
         { name: 'password-forgotten-sent', open: (p) => requestPasswordReset(p, user.username) },
       ];
@@ -176,6 +178,7 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
           { name: 'reset-password', open: (p) => openPath(p, resetLink) },
           { name: 'activate', open: (p) => openPath(p, activation.path) },
           { name: 'activate-invalid-link', open: (p) => openPath(p, '/activate/not-a-real-token') },
+          { name: 'report', open: (p) => openPath(p, report.path) },
           { name: 'not-found', open: (p) => openPath(p, '/no-such-page', 404) },
         ])),
       );

@@ -40,8 +40,16 @@ describe('signing in with tenant domain, password and two-factor code', () => {
       expect(overview.headers()['cache-control']).toContain('no-store');
       const cookies = await page.context().cookies();
 
-      await page.getByRole('button', { name: 'Log out', exact: true }).click();
-      await page.waitForURL('**/login**');
+      const [logout] = await Promise.all([
+        page.waitForResponse((response) => new URL(response.url()).pathname === '/logout' && response.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Log out', exact: true }).click(),
+      ]);
+      // The browser drops every cookie and all storage of the portal (issue 14.8), and the page says so.
+      expect(logout.status()).toBe(303);
+      expect((await logout.allHeaders())['clear-site-data']).toBe('"cookies", "storage"');
+      await page.waitForURL('**/login?reason=loggedOut');
+      await page.getByRole('status').filter({ hasText: 'You have been logged out.' }).waitFor();
+      expect(await page.context().cookies()).toEqual([]);
 
       // The old session cookie, replayed after logout, no longer opens the tenant.
       const replayed = await fetch(`${e2eBaseUrl()}/tenant/123456.sms`, {
@@ -86,12 +94,17 @@ describe('signing in with tenant domain, password and two-factor code', () => {
     });
   });
 
-  test('a customer whose license expired is refused after the code and gets no session', async () => {
+  test('a customer whose license expired is refused after the code, learns which reseller to contact, and gets no session', async () => {
     await withPage(browser, async (page) => {
       await enterPassword(page, '345678.sms', 'admin');
       await page.waitForURL('**/login/code');
       await enterCode(page, await unusedTotpCode({ tenantDomain: '345678.sms', username: 'admin', secret: DEMO_TOTP_SECRET }));
-      await page.getByRole('alert').filter({ hasText: 'Your tenant has no valid license. Please contact your reseller.' }).waitFor();
+      // After the second factor, and only then: which reseller to contact (issue 9).
+      await page.waitForURL('**/login?reason=license');
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Your tenant has no valid license. Please contact your reseller, Demo Reseller GmbH, at support@demo-reseller.example.' })
+        .waitFor();
       await page.goto('/tenant/345678.sms');
       expect(page.url()).toContain('/login');
     });

@@ -6,7 +6,9 @@ import { e2eBaseUrl, launchBrowser } from './support/browser';
 import { closeE2eDb, createUserWithoutTwoFactor, e2eDb } from './support/db';
 import {
   BROKEN_UTF8,
+  actionIdsOf,
   discoverForms,
+  forgedActionCalls,
   judgeAnswer,
   malformedVariants,
   multipartBody,
@@ -63,9 +65,25 @@ describe('malformed input at every form and route', () => {
     await closePasswordHashPool();
   });
 
-  /** Posts every malformed variant of every form (as a browser without JavaScript would). */
+  /** Posts every malformed variant of every form (as a browser without JavaScript would), then forged fetch-style calls of its actions. */
   async function attackForms(forms: DiscoveredForm[], cookie: string): Promise<Problem[]> {
     const problems: Problem[] = [];
+    for (const variant of actionIdsOf(forms).flatMap(forgedActionCalls)) {
+      const multipart = variant.text === undefined ? multipartBody(variant.parts) : null;
+      const answer = await send(`${baseUrl()}${forms[0]!.postPath}`, {
+        method: 'POST',
+        headers: {
+          'content-type': multipart?.contentType ?? 'text/plain;charset=UTF-8',
+          'next-action': variant.actionId!,
+          accept: 'text/x-component',
+          cookie,
+          origin: baseUrl(),
+        },
+        body: multipart?.body ?? variant.text,
+      });
+      const problem = judgeAnswer(answer, { expectMessageOn200: false });
+      if (problem) problems.push(`${forms[0]!.postPath} action ${variant.actionId!.slice(0, 8)}…, ${variant.name}: ${problem}`);
+    }
     for (const form of forms) {
       for (const variant of malformedVariants(form)) {
         const { body, contentType } = multipartBody(variant.parts);
@@ -146,6 +164,9 @@ describe('malformed input at every form and route', () => {
     `/tenant/${tenant}/configurations/not-a-uuid`,
     `/tenant/${tenant}/configurations/${randomUUID()}`,
     `/tenant/${tenant}/audit?page=%ff&cursor=%00&action=${'x'.repeat(5000)}`,
+    `/tenant/${tenant}/audit?actor=%00`,
+    `/tenant/${tenant}/audit?action=%00`,
+    `/tenant/${tenant}/audit?actor=a%00b&action=login%00`,
     `/tenant/${tenant}/users?q=%00%ff`,
     `/tenant/${tenant}/customers?q=%00&page=-1`,
     `/tenant/${tenant}/customers/expiring?days=%ff`,

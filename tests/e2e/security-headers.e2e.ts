@@ -47,6 +47,7 @@ function findCspProblems(response: Fetched, other: Fetched): string[] {
   const scriptSrc = directives.get('script-src') ?? '';
   if (directives.get('frame-ancestors') !== "'none'") problems.push(`frame-ancestors is "${directives.get('frame-ancestors')}", expected 'none'`);
   if (directives.get('object-src') !== "'none'") problems.push(`object-src is "${directives.get('object-src')}", expected 'none'`);
+  if (directives.get('base-uri') !== "'none'") problems.push(`base-uri is "${directives.get('base-uri')}", expected 'none'`);
   if (/'unsafe-inline'|'unsafe-eval'/.test(scriptSrc)) problems.push(`script-src allows unsafe code: ${scriptSrc}`);
   const nonce = nonceOf(csp);
   if (!nonce || Buffer.from(nonce, 'base64').length < 16) return [...problems, `script-src has no nonce of at least 128 bits: ${scriptSrc}`];
@@ -123,6 +124,7 @@ describe('security headers on every page, anonymous and signed in', () => {
     const user = await createUserWithoutTwoFactor({ tenantDomain: '123456.sms', usernamePrefix: 'headers.anon', password: LONG_PASSWORD });
     const reset = await createAccountLink({ userId: user.id, purpose: 'password_reset' });
     const activation = await createAccountLink({ userId: user.id, purpose: 'activation' });
+    const report = await createAccountLink({ userId: user.id, purpose: 'report' });
     const problems = await withPage(browser, async (page) => {
       const violations = await collectCspViolations(page, async () => {
         for (const path of ['/login', reset.path]) {
@@ -137,6 +139,7 @@ describe('security headers on every page, anonymous and signed in', () => {
         { path: '/password-forgotten' },
         { path: reset.path, isTokenPage: true },
         { path: activation.path, isTokenPage: true },
+        { path: report.path, isTokenPage: true },
         { path: '/activate/not-a-real-token', isTokenPage: true },
         { path: '/reset-password/not-a-real-token', isTokenPage: true },
         { path: '/no-such-page', status: 404 },

@@ -17,7 +17,11 @@ import { useTestDatabase } from '../support/test-database';
 // as 500s): a NUL byte from a client reaches PostgreSQL, which refuses U+0000 in text and jsonb.
 
 let currentSession: SessionContext | null = null;
-jest.mock('@/app/_server/request-context', () => ({ getSession: async () => currentSession, getClientAddress: async () => '203.0.113.77' }));
+jest.mock('@/app/_server/request-context', () => ({
+  getSession: async () => currentSession,
+  getClientAddress: async () => '203.0.113.77',
+  getUserAgent: async () => 'jest',
+}));
 // Reached only after a successful password step without two-factor (it loads Auth.js, which jest cannot import).
 jest.mock('@/app/login/complete-login', () => ({
   completeLogin: () => {

@@ -27,7 +27,7 @@ jest.mock('@react-email/components', () =>
 );
 // The server actions read the client address from the request headers; here there is no request.
 const address = '203.0.113.91';
-jest.mock('@/app/_server/request-context', () => ({ getClientAddress: async () => '203.0.113.91' }));
+jest.mock('@/app/_server/request-context', () => ({ getClientAddress: async () => '203.0.113.91', getUserAgent: async () => 'jest' }));
 // Only reached after a successful password step of an account without two-factor (it loads Auth.js,
 // which jest cannot import); the drills never get there, and this would say so.
 jest.mock('@/app/login/complete-login', () => ({
@@ -135,7 +135,7 @@ describe('drill: the rate-limit store fails', () => {
       await locker.query('LOCK TABLE login_throttles IN ACCESS EXCLUSIVE MODE');
 
       await expectDatabaseRefusal(
-        verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'admin', password: TEST_PASSWORD, clientAddress: address }),
+        verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'admin', password: TEST_PASSWORD, clientAddress: address, userAgent: 'jest' }),
         /lock timeout/,
       );
       // What the person sees: the generic "unavailable" message, not a way in.
@@ -146,7 +146,7 @@ describe('drill: the rate-limit store fails', () => {
       expect(answer).toEqual({ status: 'error', message: 'login.errors.unavailable', values: { tenantDomain: customer.tenantDomain, username: 'admin' } });
       // Wrong passwords are refused too: an attacker gets no unthrottled guesses.
       await expectDatabaseRefusal(
-        verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'admin', password: 'Wrong-Guess-Number-1', clientAddress: address }),
+        verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'admin', password: 'Wrong-Guess-Number-1', clientAddress: address, userAgent: 'jest' }),
         /lock timeout/,
       );
     } finally {
@@ -157,7 +157,7 @@ describe('drill: the rate-limit store fails', () => {
     expect(after.pendingLogins).toHaveLength(0);
     expect(after.sessions).toHaveLength(0);
 
-    const recovered = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'admin', password: TEST_PASSWORD, clientAddress: address });
+    const recovered = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'admin', password: TEST_PASSWORD, clientAddress: address, userAgent: 'jest' });
     expect(recovered).toMatchObject({ ok: true, nextStep: 'two_factor_code' });
     await useAppDatabaseUrl(databaseUrl);
   });
@@ -177,7 +177,7 @@ describe('drill: the rate-limit store fails', () => {
       // The app's connections act as that role (SET ROLE at connect), whatever the server's login rules.
       await useAppDatabaseUrl(`${databaseUrl}?options=${encodeURIComponent(`-c role=${role}`)}`);
 
-      const step = (password: string) => verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'admin', password, clientAddress: address });
+      const step = (password: string) => verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'admin', password, clientAddress: address, userAgent: 'jest' });
       await expectDatabaseRefusal(step(TEST_PASSWORD), /permission denied/);
       await expectDatabaseRefusal(step('Wrong-Guess-Number-2'), /permission denied/);
       const after = await rowsOf(admin.id);
@@ -198,7 +198,7 @@ describe('drill: the rate-limit store fails', () => {
 describe('drill: the browser never comes back after the password step', () => {
   test('the pending login expires; the code step is then refused and nothing is half written', async () => {
     const { customer, admin } = await createCustomerWithAdmin();
-    const password = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'admin', password: TEST_PASSWORD, clientAddress: address });
+    const password = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'admin', password: TEST_PASSWORD, clientAddress: address, userAgent: 'jest' });
     if (!password.ok) throw new Error('expected the password step to succeed');
     expect(password.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(10 * 60_000);
 
@@ -216,7 +216,7 @@ describe('drill: the browser never comes back after the password step', () => {
     expect(after.pendingLogins).toEqual(before.pendingLogins);
 
     // The refused attempt did not use up the code: a new login with it goes through.
-    const again = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'admin', password: TEST_PASSWORD, clientAddress: address });
+    const again = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'admin', password: TEST_PASSWORD, clientAddress: address, userAgent: 'jest' });
     if (!again.ok) throw new Error('expected the password step to succeed');
     expect(await verifyTwoFactorStep({ pendingLoginToken: again.pendingLoginToken, code, clientAddress: address, userAgent: 'jest' })).toMatchObject({
       ok: true,
@@ -237,7 +237,7 @@ describe('drill: PostgreSQL goes away during login', () => {
   });
 
   const passwordStep = (tenantDomain: string) =>
-    verifyPasswordStep({ tenantDomain, username: 'admin', password: TEST_PASSWORD, clientAddress: address });
+    verifyPasswordStep({ tenantDomain, username: 'admin', password: TEST_PASSWORD, clientAddress: address, userAgent: 'jest' });
 
   test('the password step fails cleanly, health reports down, and both recover without a restart', async () => {
     const { customer, admin } = await createCustomerWithAdmin();

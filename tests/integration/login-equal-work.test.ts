@@ -20,7 +20,7 @@ test('unknown tenant, unknown user, wrong password, disabled and locked accounts
   await createUser({ tenantId: customer.id, username: 'disabled', disabled: true });
   const locked = await createUser({ tenantId: customer.id, username: 'locked' });
   for (let attempt = 0; attempt < 10; attempt += 1) {
-    await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: locked.username, password: 'wrong', clientAddress: `192.0.2.${attempt}` });
+    await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: locked.username, password: 'wrong', clientAddress: `192.0.2.${attempt}`, userAgent: 'jest' });
   }
 
   const cases = [
@@ -33,7 +33,7 @@ test('unknown tenant, unknown user, wrong password, disabled and locked accounts
   ];
   for (const attempt of cases) {
     verifyPassword.mockClear();
-    const result = await verifyPasswordStep({ ...attempt, password: 'Wrong-Password-For-All', clientAddress: '198.51.100.200' });
+    const result = await verifyPasswordStep({ ...attempt, password: 'Wrong-Password-For-All', clientAddress: '198.51.100.200', userAgent: 'jest' });
     expect(result).toEqual({ ok: false, code: 'invalid_credentials' });
     expect(verifyPassword).toHaveBeenCalledTimes(1);
     const [, hash] = verifyPassword.mock.calls[0] as [string, string];

@@ -14,7 +14,7 @@ afterAll(() => closePasswordHashPool());
 const address = '203.0.113.7';
 
 async function passwordStep(tenantDomain: string, username: string, password = TEST_PASSWORD, clientAddress = address) {
-  return verifyPasswordStep({ tenantDomain, username, password, clientAddress });
+  return verifyPasswordStep({ tenantDomain, username, password, clientAddress, userAgent: 'jest' });
 }
 
 async function codeStep(pendingLoginToken: string, code: string) {

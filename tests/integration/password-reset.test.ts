@@ -9,7 +9,6 @@ import { resetEnvCache } from '@/lib/env';
 import { chooseLinkPassword } from '@/lib/password-reset/choose-link-password';
 import { confirmLinkTwoFactor } from '@/lib/password-reset/confirm-link-two-factor';
 import { loadAccountLink } from '@/lib/password-reset/load-account-link';
-import { readLinkAuthenticator } from '@/lib/password-reset/read-link-authenticator';
 import { requestPasswordReset } from '@/lib/password-reset/request-password-reset';
 import { verifyLinkSecondFactor } from '@/lib/password-reset/verify-link-second-factor';
 import { replaceRecoveryCodes } from '@/lib/two-factor/recovery-codes';
@@ -131,22 +130,60 @@ describe('reset of an account with two-factor', () => {
   });
 });
 
-describe('showing the existing authenticator again', () => {
-  test('never on the link alone, never after a recovery code, only after a current code', async () => {
+describe('another device after a current code (issue 14.2)', () => {
+  async function provenLink() {
+    const { customer, admin } = await createCustomerWithAdmin();
+    const token = await requestLink(customer.tenantDomain, admin, '203.0.113.91');
+    const link = (await loadAccountLink(token, 'password_reset'))!;
+    expect(link.mayReplaceAuthenticator).toBe(false);
+    await verifyLinkSecondFactor({ link, method: 'totp', code: generateTotpCode({ secret: admin.twoFactorSecret! }), clientAddress: address });
+    return { customer, admin, token, link: (await loadAccountLink(token, 'password_reset'))! };
+  }
+
+  test('is a NEW secret: the active one keeps working until the new one confirms, then it is replaced and the owner told', async () => {
+    const { admin, token, link } = await provenLink();
+    expect(link).toMatchObject({ step: 'choose_password', mayReplaceAuthenticator: true });
+    const { sessionId } = await createSession({ userId: admin.id, tenantId: link.tenant.id, ipAddress: address, userAgent: null });
+
+    expect(
+      await chooseLinkPassword({ link, password: NEW_PASSWORD, confirmation: NEW_PASSWORD, newAuthenticator: true, clientAddress: address }),
+    ).toEqual({ ok: true, completed: false });
+    const setupLink = (await loadAccountLink(token, 'password_reset'))!;
+    expect(setupLink.step).toBe('set_up_two_factor');
+    const newSecret = decryptSecret(setupLink.token.twoFactorSetupSecretEncrypted!, `two-factor-setup:${admin.id}`);
+    expect(newSecret).not.toBe(admin.twoFactorSecret);
+    // Nothing changed yet: the old secret and the old password are still the account's.
+    let [user] = await db().select().from(users).where(eq(users.id, admin.id));
+    expect(decryptSecret(user!.twoFactorSecretEncrypted!, admin.id)).toBe(admin.twoFactorSecret);
+    expect(await verifyPassword(TEST_PASSWORD, user!.passwordHash!)).toBe(true);
+
+    const result = await confirmLinkTwoFactor({ link: setupLink, code: generateTotpCode({ secret: newSecret }), clientAddress: address });
+    expect(result).toMatchObject({ ok: true });
+    [user] = await db().select().from(users).where(eq(users.id, admin.id));
+    expect(decryptSecret(user!.twoFactorSecretEncrypted!, admin.id)).toBe(newSecret);
+    expect(await verifyPassword(NEW_PASSWORD, user!.passwordHash!)).toBe(true);
+    const [session] = await db().select().from(sessions).where(eq(sessions.id, sessionId));
+    expect(session!.revokedAt).not.toBeNull();
+    const replaced = (await resetEmailsFor(admin.id)).filter((email) => email.template === 'two_factor_replaced');
+    expect(replaced).toHaveLength(1);
+    expect(replaced[0]!.payload.reportUrl).toMatch(/^https:\/\/portal\.example\.test\/report\/[A-Za-z0-9_-]{43}$/);
+  });
+
+  test('without asking for it the reset completes with the active secret, and nothing about it is in the link', async () => {
+    const { admin, link } = await provenLink();
+    expect(JSON.stringify(link)).not.toContain(admin.twoFactorSecret!);
+    expect(await chooseLinkPassword({ link, password: NEW_PASSWORD, confirmation: NEW_PASSWORD, clientAddress: address })).toEqual({
+      ok: true,
+      completed: true,
+    });
+  });
+
+  test('a recovery code does not offer it (that path always enrolls a new authenticator)', async () => {
     const { customer, admin } = await createCustomerWithAdmin();
     const codes = await db().transaction((tx) => replaceRecoveryCodes(tx, { userId: admin.id, tenantId: customer.id }));
-    let token = await requestLink(customer.tenantDomain, admin, '203.0.113.90');
-    let link = (await loadAccountLink(token, 'password_reset'))!;
-    expect(await readLinkAuthenticator(link)).toBeNull();
-    await verifyLinkSecondFactor({ link, method: 'recovery_code', code: codes[0]!, clientAddress: address });
-    expect(await readLinkAuthenticator((await loadAccountLink(token, 'password_reset'))!)).toBeNull();
-
-    token = await requestLink(customer.tenantDomain, admin, '203.0.113.91');
-    link = (await loadAccountLink(token, 'password_reset'))!;
-    await verifyLinkSecondFactor({ link, method: 'totp', code: generateTotpCode({ secret: admin.twoFactorSecret! }), clientAddress: address });
-    const shown = await readLinkAuthenticator((await loadAccountLink(token, 'password_reset'))!);
-    expect(shown?.secret).toBe(admin.twoFactorSecret);
-    expect(shown?.qrCodeSvg).toContain('<svg');
+    const token = await requestLink(customer.tenantDomain, admin, '203.0.113.92');
+    await verifyLinkSecondFactor({ link: (await loadAccountLink(token, 'password_reset'))!, method: 'recovery_code', code: codes[0]!, clientAddress: address });
+    expect((await loadAccountLink(token, 'password_reset'))!.mayReplaceAuthenticator).toBe(false);
   });
 });
 

@@ -22,7 +22,7 @@ async function adminWithCodes() {
 }
 
 async function pendingCodeLogin(tenantDomain: string, username: string) {
-  const result = await verifyPasswordStep({ tenantDomain, username, password: TEST_PASSWORD, clientAddress: address });
+  const result = await verifyPasswordStep({ tenantDomain, username, password: TEST_PASSWORD, clientAddress: address, userAgent: 'jest' });
   if (!result.ok || result.nextStep !== 'two_factor_code') throw new Error('expected a pending code step');
   return result.pendingLoginToken;
 }
@@ -60,7 +60,7 @@ describe('login with a recovery code', () => {
   test('signs in, tells how many remain, emails the owner and writes an audit event', async () => {
     const { customer, admin, codes } = await adminWithCodes();
     const token = await pendingCodeLogin(customer.tenantDomain, admin.username);
-    expect(await redeemLoginRecoveryCode({ pendingLoginToken: token, code: codes[0]!, clientAddress: address })).toEqual({
+    expect(await redeemLoginRecoveryCode({ pendingLoginToken: token, code: codes[0]!, clientAddress: address, userAgent: 'jest' })).toEqual({
       ok: true,
       remaining: 9,
       nextStep: 'none',
@@ -76,8 +76,8 @@ describe('login with a recovery code', () => {
     const { customer, admin, codes } = await adminWithCodes();
     await redeem({ userId: admin.id, code: codes[0]! });
     const token = await pendingCodeLogin(customer.tenantDomain, admin.username);
-    expect(await redeemLoginRecoveryCode({ pendingLoginToken: token, code: codes[0]!, clientAddress: address })).toEqual({ ok: false, code: 'invalid_code' });
-    expect(await redeemLoginRecoveryCode({ pendingLoginToken: token, code: 'aaaa-bbbb-cccc-dddd', clientAddress: address })).toEqual({ ok: false, code: 'invalid_code' });
+    expect(await redeemLoginRecoveryCode({ pendingLoginToken: token, code: codes[0]!, clientAddress: address, userAgent: 'jest' })).toEqual({ ok: false, code: 'invalid_code' });
+    expect(await redeemLoginRecoveryCode({ pendingLoginToken: token, code: 'aaaa-bbbb-cccc-dddd', clientAddress: address, userAgent: 'jest' })).toEqual({ ok: false, code: 'invalid_code' });
     expect(await verifyTwoFactorStep({ pendingLoginToken: token, code: '', clientAddress: address, userAgent: 'jest' })).toEqual({ ok: false, code: 'invalid_code' });
     expect(await db().select().from(emailOutbox).where(eq(emailOutbox.userId, admin.id))).toHaveLength(0);
   });
@@ -86,7 +86,7 @@ describe('login with a recovery code', () => {
     const { customer, admin, codes } = await adminWithCodes();
     for (const code of codes.slice(0, 9)) await redeem({ userId: admin.id, code });
     const token = await pendingCodeLogin(customer.tenantDomain, admin.username);
-    expect(await redeemLoginRecoveryCode({ pendingLoginToken: token, code: codes[9]!, clientAddress: address })).toEqual({
+    expect(await redeemLoginRecoveryCode({ pendingLoginToken: token, code: codes[9]!, clientAddress: address, userAgent: 'jest' })).toEqual({
       ok: true,
       remaining: 0,
       nextStep: 'two_factor_setup',
@@ -105,7 +105,7 @@ describe('login with a recovery code', () => {
     const { customer, admin, codes } = await adminWithCodes();
     const token = await pendingCodeLogin(customer.tenantDomain, admin.username);
     await db().update(pendingLogins).set({ codeAttempts: 5 }).where(eq(pendingLogins.userId, admin.id));
-    expect(await redeemLoginRecoveryCode({ pendingLoginToken: token, code: codes[0]!, clientAddress: address })).toEqual({
+    expect(await redeemLoginRecoveryCode({ pendingLoginToken: token, code: codes[0]!, clientAddress: address, userAgent: 'jest' })).toEqual({
       ok: false,
       code: 'pending_login_expired',
     });

@@ -30,7 +30,7 @@ async function newAdmin(options: { createdDaysAgo?: number; isRspLinked?: boolea
   if (options.createdDaysAgo) {
     await db().update(users).set({ createdAt: new Date(Date.now() - options.createdDaysAgo * DAY_MS) }).where(eq(users.id, user.id));
   }
-  const step = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'new.admin', password: TEST_PASSWORD, clientAddress: address });
+  const step = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'new.admin', password: TEST_PASSWORD, clientAddress: address, userAgent: 'jest' });
   if (!step.ok || step.nextStep !== 'two_factor_setup') throw new Error('expected the two-factor setup step');
   return { customer, user, token: step.pendingLoginToken };
 }

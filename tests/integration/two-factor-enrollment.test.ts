@@ -25,7 +25,7 @@ async function adminWithoutTwoFactor(options: { isRspLinked?: boolean } = {}) {
 }
 
 async function pendingSetupLogin(tenantDomain: string) {
-  const result = await verifyPasswordStep({ tenantDomain, username: 'new.admin', password: TEST_PASSWORD, clientAddress: address });
+  const result = await verifyPasswordStep({ tenantDomain, username: 'new.admin', password: TEST_PASSWORD, clientAddress: address, userAgent: 'jest' });
   if (!result.ok || result.nextStep !== 'two_factor_setup') throw new Error('expected a pending two-factor setup');
   return result.pendingLoginToken;
 }
@@ -106,7 +106,7 @@ describe('enrollment from the login screen', () => {
     expect((await startLoginTwoFactorSetup(token))!.secret).toBe(setup.secret);
     expect((await readLoginTwoFactorSetup(token))!.secret).toBe(setup.secret);
 
-    const result = await confirmLoginTwoFactorSetup({ pendingLoginToken: token, code: generateTotpCode({ secret: setup.secret }), clientAddress: address });
+    const result = await confirmLoginTwoFactorSetup({ pendingLoginToken: token, code: generateTotpCode({ secret: setup.secret }), clientAddress: address, userAgent: 'jest' });
     expect(result.ok).toBe(true);
     const [pending] = await db().select().from(pendingLogins).where(eq(pendingLogins.userId, user.id));
     expect(pending).toMatchObject({ nextStep: 'none', twoFactorSetupSecretEncrypted: null });
@@ -114,7 +114,7 @@ describe('enrollment from the login screen', () => {
     const login = await verifyTwoFactorStep({ pendingLoginToken: token, code: '', clientAddress: address, userAgent: 'jest' });
     expect(login).toMatchObject({ ok: true, userId: user.id });
     // The secret is gone from every place but the user's row: a second confirmation finds no setup.
-    expect(await confirmLoginTwoFactorSetup({ pendingLoginToken: token, code: '123456', clientAddress: address })).toEqual({
+    expect(await confirmLoginTwoFactorSetup({ pendingLoginToken: token, code: '123456', clientAddress: address, userAgent: 'jest' })).toEqual({
       ok: false,
       code: 'pending_login_expired',
     });
@@ -125,9 +125,9 @@ describe('enrollment from the login screen', () => {
     const token = await pendingSetupLogin(customer.tenantDomain);
     const setup = (await startLoginTwoFactorSetup(token))!;
     const code = generateTotpCode({ secret: setup.secret });
-    expect((await confirmLoginTwoFactorSetup({ pendingLoginToken: token, code, clientAddress: address })).ok).toBe(true);
+    expect((await confirmLoginTwoFactorSetup({ pendingLoginToken: token, code, clientAddress: address, userAgent: 'jest' })).ok).toBe(true);
 
-    const next = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'new.admin', password: TEST_PASSWORD, clientAddress: address });
+    const next = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: 'new.admin', password: TEST_PASSWORD, clientAddress: address, userAgent: 'jest' });
     if (!next.ok) throw new Error('expected password success');
     expect(next.nextStep).toBe('two_factor_code');
     expect(await verifyTwoFactorStep({ pendingLoginToken: next.pendingLoginToken, code, clientAddress: address, userAgent: 'jest' })).toEqual({
@@ -142,10 +142,10 @@ describe('enrollment from the login screen', () => {
     const setup = (await startLoginTwoFactorSetup(token))!;
     const wrong = wrongCodeFor(setup.secret);
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      expect(await confirmLoginTwoFactorSetup({ pendingLoginToken: token, code: wrong, clientAddress: address })).toEqual({ ok: false, code: 'invalid_code' });
+      expect(await confirmLoginTwoFactorSetup({ pendingLoginToken: token, code: wrong, clientAddress: address, userAgent: 'jest' })).toEqual({ ok: false, code: 'invalid_code' });
     }
     const right = generateTotpCode({ secret: setup.secret });
-    expect(await confirmLoginTwoFactorSetup({ pendingLoginToken: token, code: right, clientAddress: address })).toEqual({ ok: false, code: 'pending_login_expired' });
+    expect(await confirmLoginTwoFactorSetup({ pendingLoginToken: token, code: right, clientAddress: address, userAgent: 'jest' })).toEqual({ ok: false, code: 'pending_login_expired' });
     const [row] = await db().select().from(users).where(eq(users.id, user.id));
     expect(row!.twoFactorEnabledAt).toBeNull();
   });
@@ -158,7 +158,7 @@ describe('enrollment from the login screen', () => {
 
   test('a pending login that waits for a code (two-factor active) cannot start a new setup', async () => {
     const { customer, admin } = await createCustomerWithAdmin();
-    const result = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: admin.username, password: TEST_PASSWORD, clientAddress: address });
+    const result = await verifyPasswordStep({ tenantDomain: customer.tenantDomain, username: admin.username, password: TEST_PASSWORD, clientAddress: address, userAgent: 'jest' });
     if (!result.ok) throw new Error('expected password success');
     expect(await startLoginTwoFactorSetup(result.pendingLoginToken)).toBeNull();
     const rows = await db().select().from(pendingLogins).where(and(eq(pendingLogins.userId, admin.id), isNull(pendingLogins.twoFactorSetupSecretEncrypted)));

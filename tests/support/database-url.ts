@@ -1,4 +1,13 @@
-export const TEMPLATE_DATABASE = 'msp_test_template';
+/**
+ * The migrated database every test file clones, named per run by the global setup: several
+ * checkouts (worktrees, CI jobs) may share one PostgreSQL server, and a fixed name let one run
+ * drop and re-migrate the template with its own schema while another run was cloning it.
+ */
+export function templateDatabase(): string {
+  const name = process.env.TEST_TEMPLATE_DATABASE;
+  if (!name) throw new Error('TEST_TEMPLATE_DATABASE is not set: run integration tests through jest (global setup)');
+  return name;
+}
 
 export function withDatabase(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { migrateDatabase } from '../../db/migrate';
-import { TEMPLATE_DATABASE, withDatabase } from './database-url';
+import { withDatabase } from './database-url';
 import { startThrowawayPostgres } from './throwaway-postgres';
 
 type GlobalWithServer = typeof globalThis & { __mspEmbedded?: { stop: () => Promise<void> } };
@@ -14,14 +15,15 @@ export default async function globalSetup(): Promise<void> {
     serverUrl = server.url;
   }
   process.env.TEST_SERVER_URL = serverUrl;
+  const template = `msp_test_template_${randomBytes(6).toString('hex')}`;
+  process.env.TEST_TEMPLATE_DATABASE = template;
 
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    await admin.query(`CREATE DATABASE ${template}`);
   } finally {
     await admin.end();
   }
-  await migrateDatabase(withDatabase(serverUrl, TEMPLATE_DATABASE));
+  await migrateDatabase(withDatabase(serverUrl, template));
 }

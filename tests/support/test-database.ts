@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { closeDb, getDb } from '@/db/client';
 import { resetEnvCache } from '@/lib/env';
-import { TEMPLATE_DATABASE, withDatabase } from './database-url';
+import { templateDatabase, withDatabase } from './database-url';
 
 /**
  * Gives the calling test file its own database, cloned from the migrated template,
@@ -17,7 +17,7 @@ export function useTestDatabase(): { db: () => ReturnType<typeof getDb> } {
     const admin = new Client({ connectionString: serverUrl });
     await admin.connect();
     try {
-      await admin.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DATABASE}`);
+      await admin.query(`CREATE DATABASE ${database} TEMPLATE ${templateDatabase()}`);
     } finally {
       await admin.end();
     }

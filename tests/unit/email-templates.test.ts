@@ -13,9 +13,18 @@ const EXAMPLES: EmailMessage[] = [
   { template: 'password_reset', payload: { ...account, resetUrl: 'https://portal.test/reset-password/abc', expiresInMinutes: 60 } },
   { template: 'two_factor_activation', payload: { ...account, activationUrl: 'https://portal.test/activate/def', expiresInHours: 24 } },
   { template: 'two_factor_activated', payload: { ...account, reportUrl: 'https://portal.test/report/ghi' } },
+  { template: 'two_factor_replaced', payload: { ...account, reportUrl: 'https://portal.test/report/mno' } },
+  {
+    template: 'two_factor_change_reported',
+    payload: { ...account, reportedAccount: 'helpdesk@123456.sms', usersUrl: 'https://portal.test/tenant/123456.sms/users' },
+  },
   { template: 'password_changed', payload: account },
   { template: 'recovery_code_used', payload: { ...account, remainingCodes: 3 } },
   { template: 'two_factor_reset_by_admin', payload: { ...account, resetBy: 'reseller.admin' } },
+  {
+    template: 'account_locked',
+    payload: { ...account, cause: 'password', lockedAt: '2026-11-05T14:03:00.000Z', lockedUntil: '2026-11-05T14:04:00.000Z', ipAddress: '203.0.113.9' },
+  },
   {
     template: 'user_invitation',
     payload: { ...account, activationUrl: 'https://portal.test/activate/jkl', expiresInHours: 24, invitedBy: 'admin' },
@@ -35,7 +44,7 @@ const EXAMPLES: EmailMessage[] = [
 
 function linkOf(message: EmailMessage): string | undefined {
   const payload = message.payload as Record<string, unknown>;
-  return [payload.resetUrl, payload.activationUrl, payload.reportUrl].find((value) => typeof value === 'string') as
+  return [payload.resetUrl, payload.activationUrl, payload.reportUrl, payload.usersUrl].find((value) => typeof value === 'string') as
     | string
     | undefined;
 }
@@ -87,10 +96,21 @@ describe('email templates', () => {
     expect(en('recoveryCodeUsed.remaining', { count: 1 })).toBe('1 recovery code is left.');
     expect(de('passwordReset.validity', { minutes: 1200 })).toContain('1.200 Minuten');
     expect(en('passwordReset.validity', { minutes: 1200 })).toContain('1,200 minutes');
-    const reminder = await renderEmail(EXAMPLES[7]!, 'de');
+    const reminder = await renderEmail(EXAMPLES.find((message) => message.template === 'license_expiry_reminder')!, 'de');
     expect(reminder.subject).toBe('Lizenz von Alpha Logistik GmbH läuft am 31. Dezember 2026 ab');
     expect(reminder.text).toContain('MDM-Lizenz');
     expect(reminder.text).toContain('in 30 Tagen');
+  });
+
+  it('tells the owner of a locked account when (in UTC), from which address, and what to do', async () => {
+    const locked = EXAMPLES.find((message) => message.template === 'account_locked')!;
+    const english = await renderEmail(locked, 'en');
+    expect(english.text).toContain('after 10 wrong passwords in a row');
+    expect(english.text).toContain('Locked on November 5, 2026 at 2:03 PM until November 5, 2026 at 2:04 PM (UTC)');
+    expect(english.text).toContain('203.0.113.9');
+    const german = await renderEmail({ ...locked, payload: { ...locked.payload, cause: 'two_factor_code' } } as EmailMessage, 'de');
+    expect(german.text).toContain('nach 10 falschen Authentifizierungscodes in Folge gesperrt');
+    expect(german.text).toContain('Gesperrt am 5. November 2026 um 14:03 bis 5. November 2026 um 14:04 (UTC)');
   });
 
   it('fails loudly when a key or a value is missing rather than sending a broken text', () => {

@@ -1,4 +1,4 @@
-import { safeReturnTo } from '@/lib/http/return-to';
+import { safeReturnTo, signInReturnPath } from '@/lib/http/return-to';
 
 describe('safeReturnTo', () => {
   it('normalises dot segments of a same-site path and keeps it on this site', () => {
@@ -41,5 +41,32 @@ describe('safeReturnTo', () => {
     '/%2e/\\evil.test',
   ])('sends an attacker-chosen target %p to / instead', (value) => {
     expect(safeReturnTo(value)).toBe('/');
+  });
+});
+
+describe('signInReturnPath: the deep link a login returns to (issue 9)', () => {
+  it.each(['/tenant/123456.sms/audit', '/tenant/123456.sms/audit?actor=admin%40123456.sms', '/customers', '/security'])('keeps %p', (path) => {
+    expect(signInReturnPath(path)).toBe(path);
+  });
+
+  it.each([
+    'https://evil.example/tenant/123456.sms',
+    '//evil.example/tenant/123456.sms',
+    '/\\evil.example',
+    '/.//evil.example',
+    'javascript:alert(1)',
+    '/',
+    '/login',
+    '/login/code',
+    '/login?returnTo=/tenant/123456.sms',
+    '/logout',
+    '/password-forgotten',
+    '/reset-password/abc',
+    '/activate/abc',
+    '/report/abc',
+    undefined,
+    ['/tenant/123456.sms'],
+  ])('drops %p', (value) => {
+    expect(signInReturnPath(value)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { buildContentSecurityPolicy } from '@/lib/http/content-security-policy';
 
 // HSTS is decided in next.config.ts from NODE_ENV when the config loads (the browser suite runs a
 // production build over plain HTTP on loopback and sees the header there; browsers apply it only
@@ -39,5 +40,20 @@ describe('security headers from next.config.ts', () => {
       expect(headers['X-Frame-Options']).toBe('DENY');
       expect(headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
     }
+  });
+});
+
+describe('the Content-Security-Policy of proxy.ts', () => {
+  const directives = (csp: string) => new Map(csp.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1).join(' ')]));
+
+  it("allows no <base> element at all: base-uri 'none' (issue 14.8)", () => {
+    for (const isDevelopment of [false, true]) expect(directives(buildContentSecurityPolicy('bm9uY2U=', isDevelopment)).get('base-uri')).toBe("'none'");
+  });
+
+  it('runs only scripts with the nonce in production, and never lets the page be framed', () => {
+    const policy = directives(buildContentSecurityPolicy('bm9uY2U=', false));
+    expect(policy.get('script-src')).toBe("'self' 'nonce-bm9uY2U=' 'strict-dynamic'");
+    expect(policy.get('frame-ancestors')).toBe("'none'");
+    expect(policy.get('object-src')).toBe("'none'");
   });
 });

@@ -67,4 +67,9 @@ describe('setLocale', () => {
 
     expect(cookieSet).toHaveBeenCalledWith('NEXT_LOCALE', 'de', expect.any(Object));
   });
+
+  it('a forged call without form data changes nothing and goes home, instead of failing', async () => {
+    expect(await redirectOf(setLocale('["x"]' as unknown as FormData))).toBe('/');
+    expect(cookieSet).not.toHaveBeenCalled();
+  });
 });

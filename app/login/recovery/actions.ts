@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getClientAddress } from '@/app/_server/request-context';
+import { getClientAddress, getUserAgent } from '@/app/_server/request-context';
 import type { RecoveryCodeFormState } from '@/app/_components/recovery-code-form';
 import { requirePendingLoginToken } from '@/app/login/pending-login-context';
 import { parseForm } from '@/lib/forms/parse-form';
@@ -18,7 +18,12 @@ export async function submitRecoveryCode(_previous: RecoveryCodeFormState, formD
   const parsed = parseForm(recoverySchema, formData, []);
   if (!parsed.ok) return parsed.state;
   const token = await requirePendingLoginToken();
-  const result = await redeemLoginRecoveryCode({ pendingLoginToken: token, code: parsed.data.recoveryCode, clientAddress: await getClientAddress() });
+  const result = await redeemLoginRecoveryCode({
+    pendingLoginToken: token,
+    code: parsed.data.recoveryCode,
+    clientAddress: await getClientAddress(),
+    userAgent: await getUserAgent(),
+  });
   if (!result.ok && result.code === 'pending_login_expired') redirect('/login?reason=expired');
   if (!result.ok) return { status: 'error', message: 'recoveryLogin.invalid' };
   if (result.nextStep === 'two_factor_setup') {

@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getClientAddress } from '@/app/_server/request-context';
+import { getClientAddress, getUserAgent } from '@/app/_server/request-context';
 import type { TwoFactorSetupFormState } from '@/app/_components/two-factor-setup-form';
 import { completeLogin } from '@/app/login/complete-login';
 import { requirePendingLogin, requirePendingLoginToken } from '@/app/login/pending-login-context';
@@ -14,7 +14,12 @@ export async function confirmLoginSetup(_previous: TwoFactorSetupFormState, form
   const parsed = parseForm(totpCodeForm, formData, []);
   if (!parsed.ok) return parsed.state;
   const token = await requirePendingLoginToken();
-  const result = await confirmLoginTwoFactorSetup({ pendingLoginToken: token, code: parsed.data.code, clientAddress: await getClientAddress() });
+  const result = await confirmLoginTwoFactorSetup({
+    pendingLoginToken: token,
+    code: parsed.data.code,
+    clientAddress: await getClientAddress(),
+    userAgent: await getUserAgent(),
+  });
   if (!result.ok && result.code === 'pending_login_expired') redirect('/login?reason=expired');
   if (!result.ok) return { status: 'error', message: 'login.errors.invalidCode' };
   return { status: 'success', message: 'twoFactorSetup.activated', recoveryCodes: result.recoveryCodes };

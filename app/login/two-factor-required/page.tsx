@@ -1,19 +1,21 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { LanguageSwitcher } from '@/app/_components/language-switcher';
+import { MainContent } from '@/app/_components/main-content';
 import { TwoFactorRequiredDialog } from '@/app/_components/two-factor-required-dialog';
+import { pageTitle } from '@/app/_server/page-title';
 import { requirePendingLogin } from '@/app/login/pending-login-context';
 import { enableTwoFactorFromLogin, remindMeLater, requestActivationEmail } from '@/app/login/two-factor-required/actions';
 import { getEnv } from '@/lib/env';
 import { getTwoFactorRequirement } from '@/lib/two-factor/get-two-factor-requirement';
-import { pageTitle } from '@/app/_server/page-title';
-import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: await pageTitle('twoFactorDialog.title') };
 }
 
-// Administrators without two-factor stop here: the pending login never becomes a session
-// unless they enroll, or (before the deadline only) choose "Remind me later".
+// Administrators without two-factor (and anyone whose two-factor an administrator reset) stop
+// here: the pending login never becomes a session unless they enroll, or (before the deadline
+// only) choose "Remind me later". The dialog is in the server HTML, open (issue 9).
 export default async function TwoFactorRequiredPage() {
   const pending = await requirePendingLogin('two_factor_setup');
   const requirement = await getTwoFactorRequirement(pending.user.id);
@@ -24,12 +26,14 @@ export default async function TwoFactorRequiredPage() {
     <MainContent className="auth-page">
       <TwoFactorRequiredDialog
         isRspLinked={requirement.isRspLinked}
+        isReset={requirement.isReset}
         resellerPortalUrl={getEnv().RESELLER_PORTAL_URL}
         deadline={requirement.canRemindLater ? requirement.deadline.toISOString() : undefined}
         enableAction={enableTwoFactorFromLogin}
         remindLaterAction={remindMeLater}
         sendActivationEmailAction={requestActivationEmail}
         backHref="/login"
+        languageSwitcher={<LanguageSwitcher returnTo="/login/two-factor-required" />}
       />
     </MainContent>
   );

@@ -5,7 +5,6 @@ import { TenantNav } from '@/app/_components/tenant-nav';
 import { requireTenantAccess } from '@/app/_server/request-context';
 import { switchToCustomerAction } from '@/app/customers/actions';
 import { QuickSwitcher } from '@/app/customers/_components/quick-switcher';
-import { logOut } from '@/app/logout/actions';
 
 // The layout only renders the header; every page under it calls requireTenantAccess itself
 // (layouts do not re-run on client navigation, so they must never be the access check).
@@ -19,7 +18,6 @@ export default async function TenantLayout({ children, params }: { children: Rea
         username={access.session.user.username}
         tenantName={access.actingTenant.name}
         tenantDomain={access.actingTenant.tenantDomain}
-        logoutAction={logOut}
         localeSwitcher={<LanguageSwitcher returnTo={`/tenant/${access.actingTenant.tenantDomain}`} />}
         resellerName={access.isResellerActingForCustomer ? access.session.tenant.name : undefined}
         quickSwitcher={isReseller ? <QuickSwitcher searchUrl="/customers/search" pageUrl="/customers" selectAction={switchToCustomerAction} /> : undefined}

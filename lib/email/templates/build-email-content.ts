@@ -19,6 +19,13 @@ function formatDate(value: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
+/** Date and time in UTC: the lock email names the moment, whatever the reader's time zone. */
+function formatDateTime(value: string, locale: Locale): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date);
+}
+
 export function buildEmailContent(message: EmailMessage, t: EmailTranslator, locale: Locale): EmailContent {
   if (message.template === 'license_expiry_reminder') {
     const p = message.payload;
@@ -57,13 +64,26 @@ export function buildEmailContent(message: EmailMessage, t: EmailTranslator, loc
         afterAction: [t('singleUseHours', { hours: message.payload.expiresInHours }), t('ignoreIfUnexpected')],
       };
     case 'two_factor_activated':
+    case 'two_factor_replaced': {
+      const key = message.template === 'two_factor_activated' ? 'twoFactorActivated' : 'twoFactorReplaced';
       return {
         ...common,
-        subject: t('twoFactorActivated.subject'),
-        paragraphs: [t('twoFactorActivated.intro', account), t('twoFactorActivated.report')],
+        subject: t(`${key}.subject`),
+        paragraphs: [t(`${key}.intro`, account), t('twoFactorActivated.report')],
         action: { label: t('twoFactorActivated.action'), url: message.payload.reportUrl },
+        afterAction: [t('twoFactorActivated.reportEffect')],
+      };
+    }
+    case 'two_factor_change_reported': {
+      const values = { reportedAccount: message.payload.reportedAccount };
+      return {
+        ...common,
+        subject: t('twoFactorChangeReported.subject', values),
+        paragraphs: [t('twoFactorChangeReported.intro', values), t('twoFactorChangeReported.advice')],
+        action: { label: t('twoFactorChangeReported.action'), url: message.payload.usersUrl },
         afterAction: [],
       };
+    }
     case 'password_changed':
       return {
         ...common,
@@ -89,6 +109,20 @@ export function buildEmailContent(message: EmailMessage, t: EmailTranslator, loc
         paragraphs: [t('twoFactorResetByAdmin.intro', { ...account, resetBy: message.payload.resetBy }), t('notYou')],
         afterAction: [],
       };
+    case 'account_locked': {
+      const p = message.payload;
+      const isCode = p.cause === 'two_factor_code';
+      return {
+        ...common,
+        subject: t('accountLocked.subject'),
+        paragraphs: [
+          t(isCode ? 'accountLocked.introCode' : 'accountLocked.introPassword', account),
+          t('accountLocked.when', { lockedAt: formatDateTime(p.lockedAt, locale), lockedUntil: formatDateTime(p.lockedUntil, locale), ipAddress: p.ipAddress }),
+          t(isCode ? 'accountLocked.adviceCode' : 'accountLocked.advicePassword'),
+        ],
+        afterAction: [],
+      };
+    }
     case 'user_invitation':
       return {
         ...common,

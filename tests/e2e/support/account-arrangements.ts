@@ -5,14 +5,16 @@ import { e2eDb } from './db';
 // or the reseller portal, set up directly so those checks need no other flow first.
 
 /** A live single-use link for a user, stored as the app stores it (SHA-256 of the token only). */
-export async function createAccountLink(options: { userId: string; purpose: 'activation' | 'password_reset' }): Promise<{ path: string }> {
+const LINK_PATHS = { activation: '/activate', password_reset: '/reset-password', report: '/report' } as const;
+
+export async function createAccountLink(options: { userId: string; purpose: keyof typeof LINK_PATHS }): Promise<{ path: string }> {
   const { token, tokenHash } = createOpaqueToken();
   await e2eDb().query(
     `insert into account_tokens (tenant_id, user_id, purpose, token_hash, expires_at)
      select tenant_id, id, $2, $3, now() + interval '1 hour' from users where id = $1`,
     [options.userId, options.purpose, tokenHash],
   );
-  return { path: `/${options.purpose === 'activation' ? 'activate' : 'reset-password'}/${token}` };
+  return { path: `${LINK_PATHS[options.purpose]}/${token}` };
 }
 
 /** Marks an account as managed in the reseller portal (the RSP-linked variant of the two-factor dialog). */

@@ -29,7 +29,10 @@ export async function launchBrowser(): Promise<Browser> {
 
 type PageOptions = { locale?: string; javaScriptEnabled?: boolean };
 
-/** A page in its own context (no cookies shared with other pages); closing the page's context cleans up. */
+/**
+ * A page in its own context (no cookies shared with other pages); closing the page's context
+ * cleans up. `javaScriptEnabled: false` is a browser with JavaScript switched off (issue 9).
+ */
 export async function newPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
   const context = await browser.newContext({ baseURL: e2eBaseUrl(), locale: options.locale ?? 'en-US', javaScriptEnabled: options.javaScriptEnabled ?? true });
   return context.newPage();

@@ -53,15 +53,46 @@ export async function createUserWithoutTwoFactor(options: {
   return { id: rows[0]!.id, username, email };
 }
 
+/** The app's own settings (secrets included) for arrangements that write what the app reads. */
+async function useAppSettings(): Promise<void> {
+  const settings = JSON.parse(process.env.E2E_APP_ENV_JSON ?? '{}') as Record<string, string>;
+  if (!settings.TWO_FACTOR_ENCRYPTION_KEY) throw new Error('E2E_APP_ENV_JSON is not set: run the browser suite with `npm run test:e2e`');
+  process.env.TWO_FACTOR_ENCRYPTION_KEY = settings.TWO_FACTOR_ENCRYPTION_KEY;
+  process.env.BCRYPT_COST = '10';
+  const { resetEnvCache } = await import('@/lib/env');
+  resetEnvCache();
+}
+
 /**
- * Arrangement only: gives an account the demo authenticator (DEMO_TOTP_SECRET), encrypted with the
- * running app's key, as if it had enrolled. For tests that reset a user's two-factor.
+ * Arrangement only: a fresh account WITH two-factor (its own secret, so its codes are never used
+ * up by another test) and, if asked, ten recovery codes, stored as the app stores them.
+ */
+export async function createUserWithTwoFactor(options: {
+  tenantDomain: string;
+  usernamePrefix: string;
+  password: string;
+  role?: 'admin' | 'helpdesk' | 'auditor';
+  withRecoveryCodes?: boolean;
+}): Promise<{ id: string; username: string; email: string; secret: string; recoveryCodes: string[] }> {
+  await useAppSettings();
+  const { generateTotpSecret } = await import('@/lib/auth/totp');
+  const { generateRecoveryCodes, hashRecoveryCode } = await import('@/lib/two-factor/recovery-codes');
+  const user = await createUserWithoutTwoFactor(options);
+  const secret = generateTotpSecret();
+  await giveDemoTwoFactor(user.id, secret);
+  const recoveryCodes = options.withRecoveryCodes ? generateRecoveryCodes() : [];
+  for (const code of recoveryCodes) {
+    await e2eDb().query('insert into recovery_codes (tenant_id, user_id, code_hash) select tenant_id, id, $2 from users where id = $1', [user.id, hashRecoveryCode(code)]);
+  }
+  return { ...user, secret, recoveryCodes };
+}
+
+/**
+ * Arrangement only: gives an account an authenticator with this secret (e.g. DEMO_TOTP_SECRET),
+ * encrypted with the running app's key, as if it had enrolled.
  */
 export async function giveDemoTwoFactor(userId: string, secret: string): Promise<void> {
+  await useAppSettings();
   const { encryptSecret } = await import('@/lib/crypto/secret-box');
-  const { resetEnvCache } = await import('@/lib/env');
-  const appSettings = JSON.parse(process.env.E2E_APP_ENV_JSON ?? '{}') as Record<string, string>;
-  process.env.TWO_FACTOR_ENCRYPTION_KEY = appSettings.TWO_FACTOR_ENCRYPTION_KEY;
-  resetEnvCache();
   await e2eDb().query('update users set two_factor_secret_encrypted = $2, two_factor_enabled_at = now() where id = $1', [userId, encryptSecret(secret, userId)]);
 }

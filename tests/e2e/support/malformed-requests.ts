@@ -51,6 +51,39 @@ export async function discoverForms(options: { page: Page; baseUrl: string; path
     .filter((form) => form.actionFields.length > 0);
 }
 
+/** The server-action ids of these forms (no-JS forms name them in `$ACTION_ID_<id>` or `$ACTION_<n>:0`). */
+export function actionIdsOf(forms: DiscoveredForm[]): string[] {
+  const ids = new Set<string>();
+  for (const field of forms.flatMap((form) => form.actionFields)) {
+    if (field.name.startsWith('$ACTION_ID_')) ids.add(field.name.slice('$ACTION_ID_'.length));
+    if (!/^\$ACTION_\d+:0$/.test(field.name)) continue;
+    try {
+      const reference = JSON.parse(field.value) as { id?: unknown };
+      if (typeof reference.id === 'string') ids.add(reference.id);
+    } catch {
+      // Not a reference.
+    }
+  }
+  return [...ids];
+}
+
+/**
+ * Fetch-style calls of a real server action (the Next-Action header, as the browser's router
+ * sends them) with bodies React's decoder cannot resolve: broken text (issue 14.7 found a 500
+ * here), JSON that is no argument list, and multipart arguments naming a part that is not there.
+ * (Valid arguments of the wrong shape would run an action without parameters for real; the
+ * actions' own handling of them is covered by tests/unit/reject-malformed-request.test.ts.)
+ */
+export function forgedActionCalls(actionId: string): Variant[] {
+  const variants: Variant[] = [
+    { name: 'text/plain of broken bytes', parts: [], text: BROKEN_UTF8 },
+    { name: 'text/plain of unterminated JSON', parts: [], text: '{"broken' },
+    { name: 'text/plain of JSON that is no argument list', parts: [], text: '{"role":"admin"}' },
+    { name: 'multipart arguments naming a missing part', parts: [{ name: '0', value: '["$1"]' }] },
+  ];
+  return variants.map((variant) => ({ ...variant, actionId }));
+}
+
 export type Part = { name: string; value: Buffer | string; filename?: string; contentType?: string };
 
 /** A multipart/form-data body assembled from raw bytes, so a value may be invalid UTF-8. */
@@ -71,7 +104,7 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export const BROKEN_UTF8 = Buffer.from([0x61, 0x80, 0xc0, 0xaf, 0xff, 0xfe, 0x00, 0x62]);
 const OVERSIZED = 'x'.repeat(200_000);
 
-export type Variant = { name: string; parts: Part[] };
+export type Variant = { name: string; parts: Part[]; /** A text body instead of the parts. */ text?: Buffer | string; actionId?: string };
 
 /**
  * Malformed versions of one form's submission. Hidden object ids (user, profile, license) are
@@ -96,9 +129,21 @@ export function malformedVariants(form: DiscoveredForm): Variant[] {
     },
     { name: 'every field twice', parts: [...filled(safeValue), ...form.fields.map((field) => ({ name: field.name, value: '{"$ne":null}' }))] },
   ];
+  // The framework's own fields, forged (issue 14.7): the action's bound arguments as broken JSON,
+  // or the reference pointing at a part that is not there. Only variants that really differ from
+  // the form: an unchanged post would run the action (a form without fields, for real).
+  const forge = (name: string, replace: (field: FormField) => string): Variant[] => {
+    const forgedFields = form.actionFields.map((field) => ({ name: field.name, value: /^\$ACTION_\d+:\d+$/.test(field.name) ? replace(field) : field.value }));
+    if (forgedFields.every((field, index) => field.value === form.actionFields[index]!.value)) return [];
+    return [{ name, parts: [...forgedFields, ...form.fields.map((field) => ({ name: field.name, value: safeValue(field) }))] }];
+  };
+  const forged = [
+    ...forge("the action's bound arguments not JSON", (field) => (field.name.endsWith(':0') ? field.value : '{"broken')),
+    ...forge('the action reference pointing at a missing part', (field) => (field.name.endsWith(':0') ? field.value.replace(/"\$@[0-9a-f]+"/, '"$@7f"') : field.value)),
+  ];
   // A form without fields (log out, send to all, continue) has nothing to get wrong: any submission
   // runs it. Its garbage bodies are covered per route (attackRoute in malformed-input.e2e.ts).
-  return form.fields.length === 0 ? [] : variants;
+  return form.fields.length === 0 ? forged : [...variants, ...forged];
 }
 
 // What a stack trace, a framework error or a driver error looks like in a response.

@@ -4,6 +4,7 @@ import { LOCKOUT_THRESHOLD } from '@/lib/auth/login-throttle';
 import { launchBrowser, withPage } from './browser';
 import { closeE2eDb, createUserWithoutTwoFactor, e2eDb } from './db';
 import { logMark, readLogEvents, waitForLogEvents, type AppInstance, type LogEvent } from './second-instance';
+import { discoverForms, multipartBody, send, type DiscoveredForm } from './malformed-requests';
 import { listSentEmails } from './sent-emails';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, enterCode } from './sign-in';
 import { unusedTotpCode } from './totp';
@@ -206,6 +207,49 @@ export function describeTwoInstances(title: string, start: () => Promise<TwoInst
       ]);
     });
 
+    test(`50 concurrent guesses split over A and B: at most ${LOCKOUT_THRESHOLD} reach bcrypt, one lockout, one email (issue 14.1)`, async () => {
+      const password = 'Throwaway-Password-Long-Enough-9';
+      const user = await createUserWithoutTwoFactor({ tenantDomain: '123456.sms', usernamePrefix: 'burst', password, role: 'helpdesk' });
+      const account = { tenantDomain: '123456.sms', username: user.username };
+      const [markA, markB] = [logMark(a), logMark(b)];
+      // The login form as a browser without JavaScript posts it (both instances run one build, so
+      // the same action ids), sent 25 times to each instance at once; the right password last.
+      const loginForm = await withPage(browser, (page) => discoverForms({ page, baseUrl: a.baseUrl, path: '/login', cookie: '' }));
+      const form = loginForm.find((candidate) => candidate.fields.some((field) => field.name === 'password'))!;
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, index) =>
+          postLoginForm(index % 2 === 0 ? a : b, form, { ...account, password: index === 49 ? password : `Wrong-Guess-${index}` }),
+        ),
+      );
+      const refused = answers.filter((answer) => answer.status === 200 && answer.body.includes(INVALID_CREDENTIALS)).length;
+      try {
+        expect(refused + answers.filter((answer) => answer.status === 303).length).toBe(50);
+        const outcomes = await passwordOutcomes(actorOf(account));
+        // Checked against the account's hash: the wrong passwords that were counted, and the right one if it got in first.
+        expect(outcomes.wrong_password + outcomes.success).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
+        expect(outcomes.lockouts).toBe(1);
+        expect(outcomes.account_locked).toBeGreaterThanOrEqual(50 - LOCKOUT_THRESHOLD);
+        // Both instances took part, and neither went past the shared count.
+        for (const [instance, mark] of [[a, markA], [b, markB]] as const) {
+          expect(readLogEvents(instance, mark).filter((event) => event.actor === actorOf(account)).length).toBeGreaterThan(0);
+        }
+        const { rows } = await e2eDb().query<{ n: number }>(
+          "select count(*)::int as n from email_outbox where user_id = $1 and template = 'account_locked'",
+          [user.id],
+        );
+        expect(rows[0]!.n).toBe(1);
+        // The lock holds on both instances for the right password too.
+        for (const instance of [a, b]) {
+          const answer = await postLoginForm(instance, form, { ...account, password });
+          expect(answer.body).toContain(INVALID_CREDENTIALS);
+        }
+      } finally {
+        // Every attempt came from this machine's one address and counted against its limit of 100
+        // failures per 15 minutes; give the burst's back so later files are not rate limited.
+        await e2eDb().query("update login_throttles set consecutive_failures = greatest(consecutive_failures - $1, 0) where key = 'ip:127.0.0.1'", [refused + 2]);
+      }
+    });
+
     test('outbox workers on both instances send each email once', async () => {
       // Twenty administrators without two-factor in a customer of the demo reseller; the reseller's
       // "Send activation email to all" (on B) queues one email each in one burst, and both workers
@@ -281,6 +325,30 @@ export function describeTwoInstances(title: string, start: () => Promise<TwoInst
 
     more?.(() => topology);
   });
+}
+
+/** The login form posted as a browser without JavaScript would, to one instance. */
+function postLoginForm(instance: AppInstance, form: DiscoveredForm, account: Account & { password: string }) {
+  const values: Record<string, string> = { tenantDomain: account.tenantDomain, username: account.username, password: account.password };
+  const { body, contentType } = multipartBody([
+    ...form.actionFields.map((field) => ({ name: field.name, value: field.value })),
+    ...form.fields.map((field) => ({ name: field.name, value: values[field.name] ?? field.value })),
+  ]);
+  return send(`${instance.baseUrl}/login`, { method: 'POST', headers: { 'content-type': contentType, origin: instance.baseUrl }, body });
+}
+
+/** How the password step ended for an account: by audit reason, lockouts and successes. */
+async function passwordOutcomes(actor: string): Promise<{ wrong_password: number; account_locked: number; lockouts: number; success: number }> {
+  const { rows } = await e2eDb().query<{ wrong: number; locked: number; lockouts: number; success: number }>(
+    `select count(*) filter (where details->>'reason' = 'wrong_password')::int as wrong,
+            count(*) filter (where action = 'login.password' and details->>'reason' = 'account_locked')::int as locked,
+            count(*) filter (where action = 'login.lockout')::int as lockouts,
+            count(*) filter (where action = 'login.password' and result = 'success')::int as success
+     from audit_events where actor_label = $1 and action in ('login.password', 'login.lockout')`,
+    [actor],
+  );
+  const row = rows[0]!;
+  return { wrong_password: row.wrong, account_locked: row.locked, lockouts: row.lockouts, success: row.success };
 }
 
 async function countReplays(actor: string): Promise<number> {

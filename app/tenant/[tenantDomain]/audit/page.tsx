@@ -14,8 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+/**
+ * One filter value from the address, or none. Control characters mean none: PostgreSQL refuses
+ * U+0000 in text, so `?actor=%00` answered 500 (issue 14.7), and no actor or action has them.
+ */
 function single(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : undefined;
+  return typeof value === 'string' && value.length > 0 && value.length <= 200 && !/[\u0000-\u001f\u007f]/.test(value) ? value : undefined;
 }
 
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ tenantDomain: string }>; searchParams: Promise<SearchParams> }) {

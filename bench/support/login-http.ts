@@ -10,13 +10,16 @@ function decodeHtml(value: string): string {
   return value.replace(/&(?:quot|amp|#x27|#39|lt|gt);/g, (entity) => ENTITIES[entity]!);
 }
 
-/** Hidden inputs of the page's first form: the fields a browser submits without any script. */
-export function readHiddenInputs(html: string): Array<[string, string]> {
-  const start = html.indexOf('<form');
-  const end = html.indexOf('</form>', start);
-  if (start === -1 || end === -1) throw new Error('the page has no form');
+/**
+ * Hidden inputs of the page's form that has a field named `fieldName` (the login form, not the
+ * language switch above it): the fields a browser submits without any script.
+ */
+export function readHiddenInputs(html: string, fieldName: string): Array<[string, string]> {
+  const forms = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((match) => match[0]);
+  const form = forms.find((candidate) => new RegExp(`\\bname="${fieldName}"`).test(candidate));
+  if (!form) throw new Error(`the page has no form with a field "${fieldName}"`);
   const fields: Array<[string, string]> = [];
-  for (const [tag] of html.slice(start, end).matchAll(/<input\b[^>]*>/g)) {
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
     if (!/\btype="hidden"/.test(tag)) continue;
     const name = /\bname="([^"]*)"/.exec(tag)?.[1];
     if (name === undefined) continue;
@@ -62,7 +65,7 @@ export class LoginClient {
     const html = await page.text();
     if (page.status !== 200) return { ok: false, reason: `GET ${path} answered ${page.status}` };
     const form = new FormData();
-    for (const [name, value] of readHiddenInputs(html)) form.append(name, value);
+    for (const [name, value] of readHiddenInputs(html, Object.keys(fields)[0]!)) form.append(name, value);
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     // A browser sends Origin with every form POST; Next.js refuses server actions from another origin.
     const response = await fetch(`${this.baseUrl}${path}`, {

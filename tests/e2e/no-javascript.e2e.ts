@@ -194,9 +194,8 @@ describe('tenant and reseller flows with JavaScript off', () => {
       NO_SCRIPT,
     );
 
-    // The invited person: activation link, password, authenticator, sign-in. The link pages are the
-    // sign-in area's (their script-free flow is tested there), so this part runs as a person with
-    // JavaScript would; it proves the invitation leads all the way into the new tenant.
+    // The invited person, also without JavaScript: activation link, password, authenticator,
+    // sign-in. It proves the invitation leads all the way into the new tenant.
     const email = await waitForEmail({ to: contactEmail });
     const link = email.links.find((href) => href.includes('/activate/'));
     if (!link) throw new Error(`no activation link in: ${email.links.join(', ')}`);
@@ -206,10 +205,10 @@ describe('tenant and reseller flows with JavaScript off', () => {
         await page.goto(link);
         const password = 'Harbour-Lantern-Passphrase-2026';
         for (const field of await page.locator('input[type="password"]').all()) await field.fill(password);
-        await page.locator('main button[type="submit"]').click();
+        await page.getByRole('button', { name: 'Submit', exact: true }).click();
         const secret = (await page.locator('.two-factor-secret').innerText()).replace(/\s+/g, '');
         await page.locator('input[name="code"]').fill(totpCode(secret));
-        await page.locator('main button[type="submit"]').click();
+        await page.getByRole('button', { name: 'Activate', exact: true }).click();
         await page.locator('.recovery-codes__list li').first().waitFor();
         await enterPassword(page, { tenantDomain: customer.tenantDomain, username: 'first.admin', password });
         await page.waitForURL('**/login/code');
@@ -218,6 +217,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
         await page.waitForURL(`**/tenant/${customer.tenantDomain}`);
         expect(await page.locator('main').innerText()).toContain(name);
       },
+      { javaScriptEnabled: false },
     );
   });
 

@@ -13,6 +13,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import next from 'next';
+import { withNoScriptErrorFallback } from './lib/http/no-script-error-fallback.mjs';
 import { runWithRequestId } from './lib/http/request-context.mjs';
 import { compileTrustedProxies, parseTrustedProxies } from './lib/http/trusted-proxies.mjs';
 
@@ -63,6 +64,8 @@ createServer((request, response) => {
   const forwarded = request.headers['x-forwarded-for'];
   request.headers['x-forwarded-for'] = isTrustedProxy && typeof forwarded === 'string' && forwarded.length > 0 ? `${forwarded}, ${peer}` : peer;
   if (!isTrustedProxy) for (const name of PROXY_ONLY_HEADERS) delete request.headers[name];
+  // A failed server render would be a blank page without JavaScript (lib/http/no-script-error-fallback.mjs).
+  withNoScriptErrorFallback(request, response);
   runWithRequestId(request, response, { trustForwardedId: isTrustedProxy }, () => handle(request, response));
 }).listen(port, hostname, () => {
   console.log(`Mobile Security Portal listening on http://${hostname}:${port}`);

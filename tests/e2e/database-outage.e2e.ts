@@ -140,6 +140,29 @@ describe('PostgreSQL unavailable during login', () => {
       expect(text).toContain(`quote the reference ${requestId}.`);
       await waitForLogEvents(server, { fromByte: mark, matches: (event) => event.event === 'request.error' && event.requestId === requestId });
 
+      // The same page with JavaScript off, in German: not blank. Next's error document is empty
+      // until its script runs; server.mjs fills it (lib/http/no-script-error-fallback.mjs).
+      const noScript = await browser.newContext({
+        baseURL: server.baseUrl,
+        locale: 'de-DE',
+        javaScriptEnabled: false,
+        storageState: await page.context().storageState(),
+      });
+      try {
+        const bare = await noScript.newPage();
+        const answer = await bare.goto(`/tenant/${account.tenantDomain}`);
+        expect(answer?.status()).toBeGreaterThanOrEqual(500);
+        await bare.getByRole('heading', { name: 'Etwas ist schiefgelaufen' }).waitFor();
+        const bareText = await bare.locator('body').innerText();
+        expect(bareText).toContain(answer?.headers()['x-request-id']);
+        expect(bareText).not.toMatch(LEAK_PATTERN);
+        await bare.getByRole('link', { name: 'Erneut versuchen' }).waitFor();
+        await bare.setViewportSize({ width: 320, height: 640 });
+        await saveScreenshot(bare, 'error-page-without-javascript-de-320');
+      } finally {
+        await noScript.close();
+      }
+
       proxy.restore();
       const again = await page.goto(`/tenant/${account.tenantDomain}`);
       expect(again?.status()).toBe(200);

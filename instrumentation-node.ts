@@ -1,5 +1,6 @@
 import type { Instrumentation } from 'next';
 import { assertServerConfiguration } from '@/lib/env';
+import { isFirstReportInRequest } from '@/lib/http/request-context.mjs';
 import { describeError, logger } from '@/lib/logging/logger';
 
 // The Node.js side of instrumentation.ts.
@@ -35,6 +36,8 @@ type RequestErrorArguments = Parameters<Instrumentation.onRequestError>;
  */
 export function logRequestError(error: RequestErrorArguments[0], request: RequestErrorArguments[1], context: RequestErrorArguments[2]): void {
   const digest = typeof error === 'object' && error !== null && 'digest' in error ? String(error.digest) : undefined;
+  // A failed page is reported for its server-component render and again for its HTML render.
+  if (digest !== undefined && !isFirstReportInRequest(digest)) return;
   const forwardedId = request.headers['x-request-id'];
   logger.error(
     {

@@ -21,3 +21,17 @@ export function runWithRequestId(request, response, options, handle) {
   response.setHeader('X-Request-Id', requestId);
   return storage.run({ requestId }, handle);
 }
+
+/**
+ * True the first time `key` (an error's digest) is reported within the current request. Next.js
+ * reports one failed page twice (the server-component render and the HTML render, same digest);
+ * support wants one line. Outside a request every report is the first.
+ */
+export function isFirstReportInRequest(key) {
+  const store = storage.getStore();
+  if (!store) return true;
+  store.reported ??= new Set();
+  if (store.reported.has(key)) return false;
+  store.reported.add(key);
+  return true;
+}

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startCuttableTcpProxy, throughProxy, type CuttableTcpProxy } from '../support/cuttable-tcp-proxy';
 import { launchBrowser, saveScreenshot } from './support/browser';
 import { closeE2eDb } from './support/db';
-import { logMark, startExtraInstance, waitForLogEvents, type AppInstance } from './support/second-instance';
+import { logMark, readLogEvents, startExtraInstance, waitForLogEvents, type AppInstance } from './support/second-instance';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './support/sign-in';
 import { unusedTotpCode } from './support/totp';
 
@@ -139,6 +139,8 @@ describe('PostgreSQL unavailable during login', () => {
       expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(text).toContain(`quote the reference ${requestId}.`);
       await waitForLogEvents(server, { fromByte: mark, matches: (event) => event.event === 'request.error' && event.requestId === requestId });
+      // One line per failed page, although Next reports it for two renders.
+      expect(readLogEvents(server, mark).filter((event) => event.event === 'request.error' && event.requestId === requestId)).toHaveLength(1);
 
       // The same page with JavaScript off, in German: not blank. Next's error document is empty
       // until its script runs; server.mjs fills it (lib/http/no-script-error-fallback.mjs).

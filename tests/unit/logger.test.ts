@@ -76,6 +76,24 @@ describe('request ids', () => {
   });
 });
 
+describe('one error line per failed page', () => {
+  test('the same digest is reported once per request (Next reports a failed page twice); other requests and digests still are', async () => {
+    const { runWithRequestId, isFirstReportInRequest } = await import('@/lib/http/request-context.mjs');
+    const exchange = () => ({ request: { headers: {} as Record<string, string | undefined> }, response: { setHeader: () => undefined } });
+    const first = exchange();
+    const reports = await runWithRequestId(first.request, first.response, { trustForwardedId: false }, async () => {
+      const seen = [isFirstReportInRequest('digest-1')];
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      seen.push(isFirstReportInRequest('digest-1'), isFirstReportInRequest('digest-2'));
+      return seen;
+    });
+    expect(reports).toEqual([true, false, true]);
+    const second = exchange();
+    expect(runWithRequestId(second.request, second.response, { trustForwardedId: false }, () => isFirstReportInRequest('digest-1'))).toBe(true);
+    expect([isFirstReportInRequest('digest-1'), isFirstReportInRequest('digest-1')]).toEqual([true, true]);
+  });
+});
+
 describe('describeError', () => {
   test('keeps the first line and the cause, drops query parameters', async () => {
     const { describeError } = await import('@/lib/logging/logger');

@@ -4,8 +4,7 @@ import { accountTokens } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { acceptTotpCode } from '@/lib/auth/accept-totp-code';
 import { takeWindowQuota } from '@/lib/auth/login-throttle';
-// Aliased: the helper's `use` prefix is not a React hook.
-import { useRecoveryCode as redeemRecoveryCode } from '@/lib/two-factor/recovery-codes';
+import { redeemRecoveryCode } from '@/lib/two-factor/recovery-codes';
 import type { AccountLink } from './load-account-link';
 
 /** At most this many code attempts per link, like a pending login. */

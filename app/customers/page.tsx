@@ -6,7 +6,7 @@ import { PortalHeader } from '@/app/_components/portal-header';
 import { requireSession } from '@/app/_server/request-context';
 import { canSelectCustomers } from '@/lib/access/permissions';
 import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
-import { decodeCursor, normaliseSearchTerm } from '@/lib/switcher/search-term';
+import { decodeCursor, normalizeSearchTerm } from '@/lib/switcher/search-term';
 import { switchToCustomerAction } from './actions';
 import { CustomerSwitcher } from './_components/customer-switcher';
 import { pageTitle } from '@/app/_server/page-title';
@@ -22,7 +22,7 @@ export default async function CustomerSelectionPage({ searchParams }: { searchPa
   const session = await requireSession();
   if (!canSelectCustomers(session)) notFound();
   const query = await searchParams;
-  const search = normaliseSearchTerm(query.q);
+  const search = normalizeSearchTerm(query.q);
   const [t, firstPage] = await Promise.all([
     getTranslations('switcher'),
     listSwitchableCustomers({ resellerTenantId: session.tenant.id, search, cursor: decodeCursor(query.cursor) }),

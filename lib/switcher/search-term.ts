@@ -6,7 +6,7 @@ export function escapeLikePattern(term: string): string {
 }
 
 /** What a person typed, trimmed and bounded; empty means "no filter". */
-export function normaliseSearchTerm(input: unknown): string {
+export function normalizeSearchTerm(input: unknown): string {
   if (typeof input !== 'string') return '';
   // No name or tenant domain contains U+0000, and PostgreSQL refuses it in a query parameter.
   return input.replaceAll('\u0000', '').trim().slice(0, 100);

@@ -9,7 +9,7 @@ import type { SessionContext } from '@/lib/auth/sessions';
 import { listResellerCustomers } from '@/lib/customers/list-reseller-customers';
 import { sendComplianceActivation } from '@/lib/customers/send-compliance-activation';
 import { checkSession, createSession } from '@/lib/auth/sessions';
-import { normaliseSearchTerm } from '@/lib/switcher/search-term';
+import { normalizeSearchTerm } from '@/lib/switcher/search-term';
 import { createCustomerWithAdmin, createLicense, createTenant, createUser, TEST_PASSWORD } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
 
@@ -67,7 +67,7 @@ describe('a NUL byte in client input', () => {
     const reseller = await createTenant({ kind: 'reseller' }, 'Nul Reseller');
     const customer = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Nul Customer');
     await createLicense({ tenantId: customer.id, resellerTenantId: reseller.id });
-    expect(normaliseSearchTerm('Nul\u0000 Cust')).toBe('Nul Cust');
+    expect(normalizeSearchTerm('Nul\u0000 Cust')).toBe('Nul Cust');
 
     currentSession = resellerSession(reseller);
     const { GET } = await import('@/app/customers/search/route');
@@ -75,7 +75,7 @@ describe('a NUL byte in client input', () => {
     expect(response.status).toBe(200);
     expect(JSON.stringify(await response.json())).toContain('Nul Customer');
 
-    const listed = await listResellerCustomers({ resellerTenantId: reseller.id, search: normaliseSearchTerm('\u0000Nul') });
+    const listed = await listResellerCustomers({ resellerTenantId: reseller.id, search: normalizeSearchTerm('\u0000Nul') });
     expect(JSON.stringify(listed)).toContain('Nul Customer');
   });
 

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getSession } from '@/app/_server/request-context';
 import { canSelectCustomers } from '@/lib/access/permissions';
 import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
-import { decodeCursor, normaliseSearchTerm } from '@/lib/switcher/search-term';
+import { decodeCursor, normalizeSearchTerm } from '@/lib/switcher/search-term';
 
 // Read-only search for the switcher (page and header menu). Only a reseller session gets
 // results, and only its own customers with a valid license; everyone else gets a bare 404.
@@ -14,7 +14,7 @@ export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const page = await listSwitchableCustomers({
     resellerTenantId: session.tenant.id,
-    search: normaliseSearchTerm(params.get('q')),
+    search: normalizeSearchTerm(params.get('q')),
     cursor: decodeCursor(params.get('cursor')),
   });
   return NextResponse.json(page, { headers: { 'Cache-Control': 'no-store' } });

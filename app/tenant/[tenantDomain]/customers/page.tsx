@@ -7,7 +7,7 @@ import { requireTenantPermission } from '@/app/_server/request-context';
 import { switchToCustomerAction } from '@/app/customers/actions';
 import { hasPermission } from '@/lib/access/permissions';
 import { CUSTOMER_STATES, listResellerCustomers, type CustomerLicenseState } from '@/lib/customers/list-reseller-customers';
-import { normaliseSearchTerm } from '@/lib/switcher/search-term';
+import { normalizeSearchTerm } from '@/lib/switcher/search-term';
 import { TableScroll } from '@/app/_components/table-scroll';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
@@ -23,7 +23,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'customers.view');
   const query = await searchParams;
-  const search = normaliseSearchTerm(query.q);
+  const search = normalizeSearchTerm(query.q);
   const state = CUSTOMER_STATES.find((value) => value === query.state) as CustomerLicenseState | undefined;
   const sort = query.sort === 'valid_until' ? 'valid_until' : 'name';
   const page = Math.max(1, Number.parseInt(String(query.page ?? '1'), 10) || 1);

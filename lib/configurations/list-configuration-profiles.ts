@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { configurationProfiles } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { isUuid } from '@/lib/users/user-errors';
+import { isUuid } from '@/lib/uuid';
 import type { DevicePlatform } from './profile-settings';
 
 export type ConfigurationProfileView = {

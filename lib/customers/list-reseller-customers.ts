@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 import { tenantSearchPattern } from '@/lib/tenants/tenant-search';
-import { isUuid } from './find-reseller-customer';
+import { isUuid } from '@/lib/uuid';
 
 export type CustomerLicenseState = 'valid' | 'expiring' | 'expired' | 'none';
 export const CUSTOMER_STATES: readonly CustomerLicenseState[] = ['valid', 'expiring', 'expired', 'none'];

@@ -8,7 +8,7 @@ import { recordObjectAccessDenied } from '@/lib/audit/audit-actor';
 import { enqueueEmail } from '@/lib/email/enqueue-email';
 import { isLocale } from '@/lib/i18n/locales';
 import { CustomerManagementError } from './customer-errors';
-import { isUuid } from './find-reseller-customer';
+import { isUuid } from '@/lib/uuid';
 import { auditInBothTenants } from './reseller-scope';
 import { listNonCompliantAdmins, reachableTenantCondition } from './list-two-factor-compliance';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
 import { licenses, tenants } from '@/db/schema';
-import { isUuid } from '@/lib/customers/find-reseller-customer';
+import { isUuid } from '@/lib/uuid';
 
 export type ResellerLicense = {
   id: string;

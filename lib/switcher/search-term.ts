@@ -1,5 +1,7 @@
 // Helpers shared by the switcher's data function, its route handler and the benchmark.
 
+import { isUuid } from '@/lib/uuid';
+
 /** `%` and `_` typed by a person are literal characters, not LIKE wildcards. */
 export function escapeLikePattern(term: string): string {
   return term.replace(/[\\%_]/g, (character) => `\\${character}`);
@@ -14,8 +16,6 @@ export function normalizeSearchTerm(input: unknown): string {
 
 export type SwitcherCursor = { name: string; id: string };
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The last row of a page, (name, id), as an opaque URL-safe string. */
 export function encodeCursor(cursor: SwitcherCursor): string {
   return Buffer.from(JSON.stringify([cursor.name, cursor.id]), 'utf8').toString('base64url');
@@ -28,7 +28,7 @@ export function decodeCursor(value: unknown): SwitcherCursor | null {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
     if (!Array.isArray(parsed) || parsed.length !== 2) return null;
     const [name, id] = parsed as unknown[];
-    if (typeof name !== 'string' || typeof id !== 'string' || !UUID_PATTERN.test(id)) return null;
+    if (typeof name !== 'string' || !isUuid(id)) return null;
     return { name, id };
   } catch {
     return null;

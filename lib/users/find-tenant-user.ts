@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
 import { users } from '@/db/schema';
-import { isUuid } from './user-errors';
+import { isUuid } from '@/lib/uuid';
 
 export type LockedTenantUser = {
   id: string;

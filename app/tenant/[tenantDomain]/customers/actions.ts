@@ -7,7 +7,7 @@ import { redirectWithOutcome } from '@/app/_server/action-outcome';
 import { getClientAddress, requireTenantPermission } from '@/app/_server/request-context';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { CustomerManagementError } from '@/lib/customers/customer-errors';
-import { isUuid } from '@/lib/customers/find-reseller-customer';
+import { isUuid } from '@/lib/uuid';
 import { updateCustomer } from '@/lib/customers/update-customer';
 import type { ActionOutcome } from '@/lib/forms/action-outcome';
 import type { FormState } from '@/lib/forms/form-state';

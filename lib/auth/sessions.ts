@@ -3,6 +3,7 @@ import { getDb, type DbExecutor } from '@/db/client';
 import { sessions, tenants, users } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { hasValidLicense } from '@/lib/licenses/license-validity';
+import { isUuid } from '@/lib/uuid';
 
 export type SessionUser = {
   id: string;
@@ -23,7 +24,6 @@ export type SessionCheck = { ok: true; context: SessionContext } | { ok: false; 
 
 // last_seen_at is written at most this often; the idle timeout is measured in minutes.
 const TOUCH_INTERVAL_SECONDS = 30;
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function createSession(
   input: { userId: string; tenantId: string; ipAddress: string; userAgent: string | null },
@@ -43,7 +43,7 @@ export async function createSession(
  * license all end it at once, on every instance.
  */
 export async function checkSession(claims: { sessionId: string; sessionVersion: number }): Promise<SessionCheck> {
-  if (!UUID_PATTERN.test(claims.sessionId)) return { ok: false, reason: 'unknown_session' };
+  if (!isUuid(claims.sessionId)) return { ok: false, reason: 'unknown_session' };
   const db = getDb();
   const [row] = await db
     .select({

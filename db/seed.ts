@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { licenses, tenants, users } from './schema';
+import { licenses, tenants, users, type Role, type TenantKind, type LicenseType } from './schema';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { encryptSecret } from '@/lib/crypto/secret-box';
 
@@ -10,15 +10,15 @@ import { encryptSecret } from '@/lib/crypto/secret-box';
 export const DEMO_PASSWORD = 'Correct-Horse-Battery-9';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
-type DemoUser = { username: string; role: 'admin' | 'helpdesk' | 'auditor'; hasTwoFactor: boolean; isRspLinked?: boolean };
+type DemoUser = { username: string; role: Role; hasTwoFactor: boolean; isRspLinked?: boolean };
 type DemoTenant = {
   tenantDomain: string;
   name: string;
-  kind: 'reseller' | 'customer';
+  kind: TenantKind;
   resellerDomain?: string;
   /** Whom its customers contact, e.g. when their license has run out (shown at their login). */
   contactEmail?: string;
-  license?: { type: 'mdm' | 'mobile_security'; deviceCount: number; validFromDays: number; validUntilDays: number };
+  license?: { type: LicenseType; deviceCount: number; validFromDays: number; validUntilDays: number };
   users: DemoUser[];
 };
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
-import { sessions, tenants, users } from '@/db/schema';
+import { sessions, tenants, users, type Role, type TenantKind } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { hasValidLicense } from '@/lib/licenses/license-validity';
 import { isUuid } from '@/lib/uuid';
@@ -9,12 +9,12 @@ export type SessionUser = {
   id: string;
   username: string;
   email: string;
-  role: 'admin' | 'helpdesk' | 'auditor';
+  role: Role;
   isRspLinked: boolean;
   hasTwoFactor: boolean;
 };
 
-export type SessionTenant = { id: string; tenantDomain: string; name: string; kind: 'reseller' | 'customer' };
+export type SessionTenant = { id: string; tenantDomain: string; name: string; kind: TenantKind };
 
 export type SessionContext = { sessionId: string; user: SessionUser; tenant: SessionTenant };
 

@@ -4,7 +4,7 @@ import { configurationProfiles } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { isUuid } from '@/lib/uuid';
-import type { DevicePlatform } from './profile-settings';
+import type { DevicePlatform } from '@/db/schema';
 
 export type ConfigurationProfileView = {
   id: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { devicePlatform } from '@/db/schema';
 import type { FormState } from '@/lib/forms/form-state';
 import { parseForm } from '@/lib/forms/parse-form';
 import { profileInputSchema, type ProfileInput } from './profile-settings';
@@ -18,7 +19,7 @@ const checkbox = z.literal('on').optional();
 // The form's own shape (strings from FormData); the settings rules live in profile-settings.ts.
 const profileFormSchema = z.strictObject({
   name: z.string().max(200, 'validation.tooLong'),
-  platform: z.enum(['android', 'ios'], 'configurations.validation.platform'),
+  platform: z.enum(devicePlatform.enumValues, 'configurations.validation.platform'),
   passcodeMinLength: z.string().max(10, 'configurations.validation.passcodeMinLength'),
   screenLockMinutes: z.string().max(10, 'configurations.validation.screenLockMinutes'),
   cameraAllowed: checkbox,

@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
-import { licenses } from '@/db/schema';
+import { licenses, type LicenseType } from '@/db/schema';
 import { describeLicenseState, type LicenseState } from '@/lib/licenses/license-validity';
 
 export type CustomerLicense = {
   id: string;
   customerId: string;
-  type: 'mdm' | 'mobile_security';
+  type: LicenseType;
   deviceCount: number;
   licenseKey: string;
   validFrom: string;

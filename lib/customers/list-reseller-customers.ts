@@ -1,3 +1,4 @@
+import type { LicenseType } from '@/db/schema';
 import { sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
@@ -18,7 +19,7 @@ export type ResellerCustomerRow = {
   contactEmail: string | null;
   state: CustomerLicenseState;
   daysRemaining: number | null;
-  licenseTypes: Array<'mdm' | 'mobile_security'>;
+  licenseTypes: Array<LicenseType>;
   deviceCount: number;
   /** Latest end of any non-revoked license, ISO. */
   validUntil: string | null;
@@ -29,7 +30,7 @@ type RawRow = {
   name: string;
   tenant_domain: string;
   contact_email: string | null;
-  valid_types: Array<'mdm' | 'mobile_security'> | null;
+  valid_types: Array<LicenseType> | null;
   device_count: number | null;
   valid_until: Date | string | null;
   valid_now_until: Date | string | null;

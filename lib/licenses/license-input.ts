@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { licenseType } from '@/db/schema';
 
 // Dates come from <input type="date"> (YYYY-MM-DD) and mean 00:00 UTC of that day; a license
 // is valid from `validFrom` (inclusive) to `validUntil` (exclusive), see license-validity.ts.
@@ -8,7 +9,7 @@ const dateSchema = z
   .transform((value) => new Date(`${value}T00:00:00.000Z`))
   .refine((date) => !Number.isNaN(date.getTime()), 'customers.validation.date');
 
-export const licenseTypeSchema = z.enum(['mdm', 'mobile_security'], 'customers.validation.licenseType');
+export const licenseTypeSchema = z.enum(licenseType.enumValues, 'customers.validation.licenseType');
 
 const customerNameSchema = z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong');
 const contactEmailSchema = z.string().trim().max(254, 'validation.tooLong').pipe(z.email('customers.validation.email'));

@@ -1,13 +1,13 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
-import { licenses, tenants } from '@/db/schema';
+import { licenses, tenants, type LicenseType } from '@/db/schema';
 import { licenseIsValidNow } from './license-validity';
 
 export type ExpiringLicense = {
   id: string;
   customerName: string;
   customerTenantDomain: string;
-  type: 'mdm' | 'mobile_security';
+  type: LicenseType;
   deviceCount: number;
   validUntil: string;
   daysRemaining: number;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { tenants, users } from '@/db/schema';
+import { tenants, users, type Role } from '@/db/schema';
 import { findLiveAccountToken, type AccountLinkPurpose, type LiveAccountToken } from '@/lib/account-tokens/issue-account-token';
 
 // The steps behind a reset or activation link. Accounts with two-factor first prove a current
@@ -11,7 +11,7 @@ export type AccountLinkStep = 'verify_second_factor' | 'choose_password' | 'set_
 
 export type AccountLink = {
   token: LiveAccountToken;
-  user: { id: string; username: string; email: string; locale: string; role: 'admin' | 'helpdesk' | 'auditor'; hasTwoFactor: boolean };
+  user: { id: string; username: string; email: string; locale: string; role: Role; hasTwoFactor: boolean };
   tenant: { id: string; tenantDomain: string };
   step: AccountLinkStep;
   /** After a recovery code (lost phone) the holder enrolls a new authenticator. */

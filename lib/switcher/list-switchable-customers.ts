@@ -1,6 +1,6 @@
 import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
-import { licenses, tenants } from '@/db/schema';
+import { licenses, tenants, type LicenseType } from '@/db/schema';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 import { tenantMatchesSearch } from '@/lib/tenants/tenant-search';
 import { encodeCursor, type SwitcherCursor } from './search-term';
@@ -9,7 +9,7 @@ export type SwitchableCustomer = {
   id: string;
   name: string;
   tenantDomain: string;
-  licenseTypes: Array<'mdm' | 'mobile_security'>;
+  licenseTypes: Array<LicenseType>;
   /** The latest end of the customer's valid licenses (ISO string). */
   validUntil: string;
 };
@@ -60,7 +60,7 @@ export async function listSwitchableCustomers(
 }
 
 async function loadValidLicenses(executor: DbExecutor, tenantIds: string[]) {
-  const result = new Map<string, { licenseTypes: Array<'mdm' | 'mobile_security'>; validUntil: string }>();
+  const result = new Map<string, { licenseTypes: Array<LicenseType>; validUntil: string }>();
   if (tenantIds.length === 0) return result;
   const rows = await executor
     .select({ tenantId: licenses.tenantId, type: licenses.type, validUntil: licenses.validUntil })

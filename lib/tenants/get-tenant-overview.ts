@@ -1,14 +1,14 @@
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { licenses } from '@/db/schema';
+import { licenses, type TenantKind, type LicenseType } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { describeLicenseState, type LicenseState } from '@/lib/licenses/license-validity';
 
 export type TenantOverview = {
-  tenant: { name: string; tenantDomain: string; kind: 'reseller' | 'customer' };
+  tenant: { name: string; tenantDomain: string; kind: TenantKind };
   licenses: Array<{
     id: string;
-    type: 'mdm' | 'mobile_security';
+    type: LicenseType;
     deviceCount: number;
     validFrom: string;
     validUntil: string;

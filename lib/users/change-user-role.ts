@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
-import type { Role } from '@/lib/access/permissions';
+import type { Role } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { recordTenantAuditEvent } from '@/lib/audit/audit-actor';
 import { revokeAllSessionsOfUser } from '@/lib/auth/sessions';

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
-import { users } from '@/db/schema';
+import { users, type Role } from '@/db/schema';
 import { isUuid } from '@/lib/uuid';
 
 export type LockedTenantUser = {
@@ -9,7 +9,7 @@ export type LockedTenantUser = {
   username: string;
   email: string;
   locale: string;
-  role: 'admin' | 'helpdesk' | 'auditor';
+  role: Role;
   disabledAt: Date | null;
 };
 

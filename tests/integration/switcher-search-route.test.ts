@@ -1,4 +1,5 @@
 import { NextRequest } from 'next/server';
+import type { TenantKind } from '@/db/schema';
 import type { SessionContext } from '@/lib/auth/sessions';
 import type { SwitchableCustomerPage } from '@/lib/switcher/list-switchable-customers';
 import { createLicense, createTenant } from '../support/factories';
@@ -10,7 +11,7 @@ jest.mock('@/app/_server/request-context', () => ({ getSession: async () => curr
 
 useTestDatabase();
 
-function sessionOf(tenant: { id: string; tenantDomain: string; name: string; kind: 'reseller' | 'customer' }): SessionContext {
+function sessionOf(tenant: { id: string; tenantDomain: string; name: string; kind: TenantKind }): SessionContext {
   return {
     sessionId: '00000000-0000-4000-8000-000000000000',
     user: { id: '00000000-0000-4000-8000-000000000001', username: 'u', email: 'u@example.test', role: 'admin', isRspLinked: false, hasTwoFactor: true },

@@ -14,7 +14,7 @@ import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import next from 'next';
 import { runWithRequestId } from './lib/http/request-context.mjs';
-import { compileTrustedProxies, parseTrustedProxies } from './lib/http/trusted-proxies.mjs';
+import { compileTrustedProxies, parseTrustedProxies } from './lib/trusted-proxies.mjs';
 
 function readOption(flag, fallback) {
   const index = process.argv.indexOf(flag);

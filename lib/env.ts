@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileTrustedProxies } from '@/lib/http/trusted-proxies.mjs';
+import { compileTrustedProxies } from '@/lib/trusted-proxies.mjs';
 
 // Every setting of the portal, validated once. `.env.example` documents each key.
 const booleanFlag = z
@@ -47,7 +47,7 @@ const envSchema = z
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
-    // Addresses and CIDR ranges of reverse proxies (lib/http/trusted-proxies.mjs, proxy-addr).
+    // Addresses and CIDR ranges of reverse proxies (lib/trusted-proxies.mjs, proxy-addr).
     TRUSTED_PROXIES: commaList(z.string()).refine((entries) => {
       try {
         compileTrustedProxies(entries);

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { getEnv } from '@/lib/env';
-import { compileTrustedProxies } from './trusted-proxies.mjs';
+import { compileTrustedProxies } from '@/lib/trusted-proxies.mjs';
 
 let compiled: { entries: string[]; isTrusted: (address: string) => boolean } | undefined;
 

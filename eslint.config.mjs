@@ -41,6 +41,18 @@ const config = [
     },
   },
   {
+    // db/ is the bottom layer (schema, client, migrations, demo data): it depends on nothing in
+    // lib/. Its connection settings live in db/database-settings.ts; the seed is handed the
+    // password hashing and secret encryption it needs.
+    files: ['db/**/*.{js,jsx,mjs,ts,tsx,mts,cts}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/lib', '@/lib/*', '**/lib', '**/lib/*'], message: 'db/ depends on nothing in lib/: move what it needs into db/, or pass it in.' }] },
+      ],
+    },
+  },
+  {
     // Not React code: jest helpers such as `useTestDatabase()` follow the `use…` naming of test
     // fixtures, which the hooks rule mistakes for React hooks. tests/components keeps the rule.
     files: ['tests/{unit,integration,e2e,support}/**', 'scripts/**', 'db/**'],

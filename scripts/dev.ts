@@ -63,7 +63,9 @@ await migrateDatabase(process.env.DATABASE_URL!);
 const { getDb, closeDb } = await import('../db/client');
 const { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoData } = await import('../db/seed');
 const { closePasswordHashPool } = await import('../lib/auth/password-hash-pool');
-if (await seedDemoData(getDb())) console.log('Demo data loaded (see README, "Demo logins").');
+const { hashPassword } = await import('../lib/auth/password-hash');
+const { encryptSecret } = await import('../lib/crypto/secret-box');
+if (await seedDemoData(getDb(), { hashPassword, encryptSecret })) console.log('Demo data loaded (see README, "Demo logins").');
 await closeDb();
 await closePasswordHashPool();
 

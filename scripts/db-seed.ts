@@ -4,7 +4,7 @@ nextEnv.loadEnvConfig(process.cwd());
 const { getEnv } = await import('../lib/env');
 const { closeDb, getDb } = await import('../db/client');
 const { seedDemoData } = await import('../db/seed');
-const { closePasswordHashPool } = await import('../lib/auth/password-hash-pool');
+const { closePasswordHashPool } = await import('../lib/crypto/password-hash-pool');
 const { hashPassword } = await import('../lib/auth/password-hash');
 const { encryptSecret } = await import('../lib/crypto/secret-box');
 

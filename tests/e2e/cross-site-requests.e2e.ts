@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { createAccountLink } from './support/account-arrangements';
 import { e2eBaseUrl, launchBrowser } from './support/browser';
 import { closeE2eDb, createUserWithoutTwoFactor } from './support/db';

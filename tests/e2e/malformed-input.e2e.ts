@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { e2eBaseUrl, launchBrowser } from './support/browser';
 import { closeE2eDb, createUserWithoutTwoFactor, e2eDb } from './support/db';
 import {

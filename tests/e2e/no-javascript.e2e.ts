@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { launchBrowser, withPage } from './support/browser';
 import { closeE2eDb, createUserWithoutTwoFactor, e2eDb, giveDemoTwoFactor } from './support/db';
 import { waitForEmail } from './support/sent-emails';

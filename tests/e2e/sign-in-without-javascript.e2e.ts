@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { formatSecretForDisplay } from '@/lib/auth/totp';
 import { launchBrowser, withPage } from './support/browser';
 import { createAccountLink } from './support/account-arrangements';

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { launchBrowser, withPage } from './support/browser';
 import { closeE2eDb, countAuditEvents, createUserWithoutTwoFactor, e2eDb } from './support/db';
 import { enterPassword as enterPasswordStep } from './support/sign-in';

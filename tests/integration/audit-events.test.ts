@@ -1,6 +1,6 @@
 import { auditEvents } from '@/db/schema';
 import { PermissionDeniedError } from '@/lib/access/permissions';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit/list-audit-events';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { useTestDatabase } from '../support/test-database';

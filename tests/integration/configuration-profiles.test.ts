@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { auditEvents, configurationProfiles } from '@/db/schema';
 import { PermissionDeniedError } from '@/lib/access/permissions';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { createConfigurationProfile } from '@/lib/configurations/create-configuration-profile';
 import { deleteConfigurationProfile } from '@/lib/configurations/delete-configuration-profile';
 import { getConfigurationProfile, listConfigurationProfiles } from '@/lib/configurations/list-configuration-profiles';

@@ -3,7 +3,7 @@ import { NextRequest } from 'next/server';
 import { auditEvents } from '@/db/schema';
 import { submitPasswordStep } from '@/app/login/actions';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { resolveTenantAccess, TenantAccessDeniedError } from '@/lib/access/tenant-access';
 import type { SessionContext } from '@/lib/auth/sessions';
 import { listResellerCustomers } from '@/lib/customers/list-reseller-customers';

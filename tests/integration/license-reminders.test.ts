@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { emailOutbox, licenseReminders } from '@/db/schema';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { sendLicenseReminders } from '@/lib/license-reminders/send-license-reminders';
 import { createLicense, createTenant, createUser } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { accountTokens, emailOutbox, sessions, users } from '@/db/schema';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { verifyPassword } from '@/lib/auth/password-hash';
 import { createSession } from '@/lib/auth/sessions';
 import { generateTotpCode } from '@/lib/auth/totp';

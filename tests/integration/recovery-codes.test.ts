@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, emailOutbox, pendingLogins, recoveryCodes, users } from '@/db/schema';
 import { getDb } from '@/db/client';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { verifyPasswordStep } from '@/lib/auth/verify-password-step';
 import { verifyTwoFactorStep } from '@/lib/auth/verify-two-factor-step';
 import { startLoginTwoFactorSetup } from '@/lib/two-factor/login-two-factor-setup';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { accountTokens, auditEvents, emailOutbox, licenses, tenants, users } from '@/db/schema';
 import { PermissionDeniedError } from '@/lib/access/permissions';
 import { resolveTenantAccess, TenantAccessDeniedError, type TenantAccess } from '@/lib/access/tenant-access';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { checkSession, createSession } from '@/lib/auth/sessions';
 import { CustomerManagementError } from '@/lib/customers/customer-errors';
 import { findResellerCustomerRow, listResellerCustomers } from '@/lib/customers/list-reseller-customers';

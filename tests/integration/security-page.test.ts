@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, users } from '@/db/schema';
 import { getDb } from '@/db/client';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { checkSession, createSession } from '@/lib/auth/sessions';
 import { generateTotpCode } from '@/lib/auth/totp';
 import { listUserSessions } from '@/lib/sessions/list-user-sessions';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '@/db/schema';
 import { resolveTenantAccess, TenantAccessDeniedError } from '@/lib/access/tenant-access';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { createSession, checkSession, type SessionContext } from '@/lib/auth/sessions';
 import { createLicense, createTenant, createUser } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, licenses } from '@/db/schema';
 import { resolveTenantAccess, TenantAccessDeniedError } from '@/lib/access/tenant-access';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { checkSession, createSession, type SessionContext } from '@/lib/auth/sessions';
 import { enterCustomerTenant } from '@/lib/switcher/enter-customer-tenant';
 import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { accountTokens, auditEvents, emailOutbox } from '@/db/schema';
 import { resolveTenantAccess, type TenantAccess } from '@/lib/access/tenant-access';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { checkSession, createSession } from '@/lib/auth/sessions';
 import { listNonCompliantAdmins } from '@/lib/customers/list-two-factor-compliance';
 import { sendComplianceActivation, sendComplianceActivationToAll } from '@/lib/customers/send-compliance-activation';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { generateTotpCode } from '@/lib/auth/totp';
 import { verifyPasswordStep } from '@/lib/auth/verify-password-step';
 import { verifyTwoFactorStep } from '@/lib/auth/verify-two-factor-step';

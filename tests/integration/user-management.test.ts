@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { accountTokens, auditEvents, emailOutbox, recoveryCodes, sessions, users } from '@/db/schema';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { createUser as inviteUser } from '@/lib/users/create-user';
 import { listUsers } from '@/lib/users/list-users';

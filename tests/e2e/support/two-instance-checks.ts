@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { LOCKOUT_THRESHOLD } from '@/lib/auth/login-throttle';
 import { launchBrowser, withPage } from './browser';
 import { closeE2eDb, createUserWithoutTwoFactor, e2eDb } from './db';

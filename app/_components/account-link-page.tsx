@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { choosePasswordAction, confirmTwoFactorAction, verifySecondFactorAction } from '@/app/account-link/actions';
-import { ACCOUNT_LINK_PATHS, type AccountLinkPurpose } from '@/lib/account-tokens/issue-account-token';
+import { ACCOUNT_LINK_PATHS, type AccountLinkPurpose } from '@/lib/auth/account-tokens';
 import { PASSWORD_MIN_LENGTH_WITH_TWO_FACTOR } from '@/lib/auth/password-policy';
 import { loadAccountLink, type AccountLink } from '@/lib/password-reset/load-account-link';
 import { readTwoFactorSetup } from '@/lib/two-factor/start-two-factor-setup';

@@ -9,7 +9,7 @@ import { rememberSignInAccount } from '@/app/login/login-cookies';
 import type { FormState } from '@/lib/forms/form-state';
 import { totpCodeForm } from '@/lib/forms/fields';
 import { parseForm } from '@/lib/forms/parse-form';
-import { ACCOUNT_LINK_PATHS } from '@/lib/account-tokens/issue-account-token';
+import { ACCOUNT_LINK_PATHS } from '@/lib/auth/account-tokens';
 import { chooseLinkPassword } from '@/lib/password-reset/choose-link-password';
 import { confirmLinkTwoFactor } from '@/lib/password-reset/confirm-link-two-factor';
 import { loadAccountLink } from '@/lib/password-reset/load-account-link';

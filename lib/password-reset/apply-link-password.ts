@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbTransaction } from '@/db/client';
 import { users } from '@/db/schema';
-import { markAccountTokenUsed, revokeAccountTokens } from '@/lib/account-tokens/issue-account-token';
+import { markAccountTokenUsed, revokeAccountTokens } from '@/lib/auth/account-tokens';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { enqueueEmail } from '@/lib/email/enqueue-email';
 import { isLocale } from '@/lib/i18n/locales';

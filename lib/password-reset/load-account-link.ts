@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { tenants, users, type Role } from '@/db/schema';
-import { findLiveAccountToken, type AccountLinkPurpose, type LiveAccountToken } from '@/lib/account-tokens/issue-account-token';
+import { findLiveAccountToken, type AccountLinkPurpose, type LiveAccountToken } from '@/lib/auth/account-tokens';
 
 // The steps behind a reset or activation link. Accounts with two-factor first prove a current
 // code or a recovery code (SECURITY.md: no QR for someone who only holds the link); accounts

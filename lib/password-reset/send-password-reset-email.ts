@@ -1,5 +1,5 @@
 import type { DbExecutor } from '@/db/client';
-import { ACCOUNT_TOKEN_TTL_MS, issueAccountToken } from '@/lib/account-tokens/issue-account-token';
+import { ACCOUNT_TOKEN_TTL_MS, issueAccountToken } from '@/lib/auth/account-tokens';
 import { enqueueEmail } from '@/lib/email/enqueue-email';
 import { isLocale } from '@/lib/i18n/locales';
 

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { revokeAccountTokens } from '@/lib/account-tokens/issue-account-token';
+import { revokeAccountTokens } from '@/lib/auth/account-tokens';
 import { recordTenantAuditEvent } from '@/lib/audit/audit-actor';
 import { revokeAllSessionsOfUser } from '@/lib/auth/sessions';
 import { runUserOperation } from './run-user-operation';

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { choosePasswordAction, confirmTwoFactorAction, verifySecondFactorAction } from '@/app/account-link/actions';
 import { ACCOUNT_LINK_PATHS, type AccountLinkPurpose } from '@/lib/auth/account-tokens';
 import { PASSWORD_MIN_LENGTH_WITH_TWO_FACTOR } from '@/lib/auth/password-policy';
-import { loadAccountLink, type AccountLink } from '@/lib/password-reset/load-account-link';
+import { loadAccountLink, type AccountLink } from '@/lib/account-link/load-account-link';
 import { readTwoFactorSetup } from '@/lib/two-factor/start-two-factor-setup';
 import { NewPasswordForm, SecondFactorForm } from './account-link-forms';
 import { AuthCard } from './auth-card';

@@ -10,7 +10,7 @@ import { processOutboxBatch } from '@/lib/email/outbox-worker';
 import { createResendTransport } from '@/lib/email/resend-transport';
 import { resetEnvCache } from '@/lib/env';
 import { checkHealth } from '@/lib/operations/check-health';
-import { loadAccountLink } from '@/lib/password-reset/load-account-link';
+import { loadAccountLink } from '@/lib/account-link/load-account-link';
 import { requestPasswordResetAction } from '@/app/password-forgotten/actions';
 import { submitPasswordStep } from '@/app/login/actions';
 import { createCustomerWithAdmin, TEST_PASSWORD } from '../support/factories';

@@ -3,9 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useId, useState } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
-import { describedBy, FieldError } from './field-error';
-import { FormMessage } from './form-message';
-import { SubmitButton } from './submit-button';
+import { describedBy, FieldError } from '@/app/_components/field-error';
+import { FormMessage } from '@/app/_components/form-message';
+import { SubmitButton } from '@/app/_components/submit-button';
 
 type Action<State> = (state: State, formData: FormData) => Promise<State>;
 

@@ -1,13 +1,13 @@
 import { getTranslations } from 'next-intl/server';
-import { choosePasswordAction, confirmTwoFactorAction, verifySecondFactorAction } from '@/app/account-link/actions';
+import { choosePasswordAction, confirmTwoFactorAction, verifySecondFactorAction } from '../actions';
 import { ACCOUNT_LINK_PATHS, type AccountLinkPurpose } from '@/lib/auth/account-tokens';
 import { PASSWORD_MIN_LENGTH_WITH_TWO_FACTOR } from '@/lib/auth/password-policy';
 import { loadAccountLink, type AccountLink } from '@/lib/account-link/load-account-link';
 import { readTwoFactorSetup } from '@/lib/two-factor/start-two-factor-setup';
 import { NewPasswordForm, SecondFactorForm } from './account-link-forms';
-import { AuthCard } from './auth-card';
-import { TwoFactorSetupForm } from './two-factor-setup-form';
-import { TwoFactorSetupPanel } from './two-factor-setup-panel';
+import { AuthCard } from '@/app/_components/auth-card';
+import { TwoFactorSetupForm } from '@/app/_components/two-factor-setup-form';
+import { TwoFactorSetupPanel } from '@/app/_components/two-factor-setup-panel';
 
 /**
  * One page for reset and activation links: the step comes from the link's state on the server.

@@ -4,7 +4,7 @@ import { tenants, users } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { ACCOUNT_TOKEN_TTL_MS, issueAccountToken } from '@/lib/auth/account-tokens';
-import { recordObjectAccessDenied } from '@/lib/audit/audit-actor';
+import { recordObjectAccessDenied } from '@/lib/access/audit-actor';
 import { enqueueEmail } from '@/lib/email/enqueue-email';
 import { isLocale } from '@/lib/i18n/locales';
 import { CustomerManagementError } from './customer-errors';

@@ -1,5 +1,5 @@
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { recordTenantAuditEvent } from '@/lib/audit/audit-actor';
+import { recordTenantAuditEvent } from '@/lib/access/audit-actor';
 import { sendPasswordResetEmail } from '@/lib/account-link/send-password-reset-email';
 import { runUserOperation } from './run-user-operation';
 import { UserManagementError } from './user-errors';

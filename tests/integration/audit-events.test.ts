@@ -1,7 +1,7 @@
 import { auditEvents } from '@/db/schema';
 import { PermissionDeniedError } from '@/lib/access/permissions';
 import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
-import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit/list-audit-events';
+import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit-log/list-audit-events';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { useTestDatabase } from '../support/test-database';
 import { CLIENT_ADDRESS, accessAs, addUser, tenantWorld } from './tenant-admin-helpers';

@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { accountTokens, auditEvents, configurationProfiles, emailOutbox, recoveryCodes, sessions, users } from '@/db/schema';
 import { TenantAccessDeniedError, type TenantAccess } from '@/lib/access/tenant-access';
-import { listAuditEvents } from '@/lib/audit/list-audit-events';
+import { listAuditEvents } from '@/lib/audit-log/list-audit-events';
 import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { createSession } from '@/lib/auth/sessions';
 import { createConfigurationProfile } from '@/lib/configurations/create-configuration-profile';

@@ -11,7 +11,7 @@ import { pageTitle } from '@/app/_server/page-title';
 import { getClientAddress, requireTenantAccess, requireTenantPermission } from '@/app/_server/request-context';
 import { switchToCustomerAction } from '@/app/customers/actions';
 import { hasPermission } from '@/lib/access/permissions';
-import { recordObjectAccessDenied } from '@/lib/audit/audit-actor';
+import { recordObjectAccessDenied } from '@/lib/access/audit-actor';
 import { listCustomerLicenses } from '@/lib/customers/list-customer-licenses';
 import { findResellerCustomerRow } from '@/lib/customers/list-reseller-customers';
 import { listUsers } from '@/lib/users/list-users';

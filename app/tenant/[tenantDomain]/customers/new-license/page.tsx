@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { MainContent } from '@/app/_components/main-content';
 import { pageTitle } from '@/app/_server/page-title';
 import { getClientAddress, requireTenantPermission } from '@/app/_server/request-context';
-import { recordObjectAccessDenied } from '@/lib/audit/audit-actor';
+import { recordObjectAccessDenied } from '@/lib/access/audit-actor';
 import { findResellerCustomerRow } from '@/lib/customers/list-reseller-customers';
 import { createLicenseAction } from '../actions';
 import { CreateLicenseForm } from '../_components/create-license-form';

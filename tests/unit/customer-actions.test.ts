@@ -14,8 +14,8 @@ jest.mock('next/navigation', () => jest.requireActual('../support/next-navigatio
 jest.mock('next-intl/server', () => ({ getLocale: async () => 'de' }));
 
 const operations = { createLicense: jest.fn(), extendLicense: jest.fn(), createUser: jest.fn() };
-jest.mock('@/lib/licenses/create-license', () => ({ createLicense: (...args: unknown[]) => operations.createLicense(...args) }));
-jest.mock('@/lib/licenses/change-license', () => ({ extendLicense: (...args: unknown[]) => operations.extendLicense(...args), revokeLicense: jest.fn() }));
+jest.mock('@/lib/customers/create-license', () => ({ createLicense: (...args: unknown[]) => operations.createLicense(...args) }));
+jest.mock('@/lib/customers/change-license', () => ({ extendLicense: (...args: unknown[]) => operations.extendLicense(...args), revokeLicense: jest.fn() }));
 jest.mock('@/lib/users/create-user', () => ({ createUser: (...args: unknown[]) => operations.createUser(...args) }));
 
 const CUSTOMER_ID = '11111111-1111-4111-8111-111111111111';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
-import { listExpiringLicenses } from '@/lib/licenses/list-expiring-licenses';
+import { listExpiringLicenses } from '@/lib/customers/list-expiring-licenses';
 import { TableScroll } from '@/app/_components/table-scroll';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { licenses } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { createCustomerTenant } from '@/lib/customers/allocate-tenant-domain';
-import { lockResellerCustomer } from '@/lib/customers/find-reseller-customer';
-import { auditInBothTenants, denyForeignObject, requireResellerScope } from '@/lib/customers/reseller-scope';
+import { createCustomerTenant } from './allocate-tenant-domain';
+import { lockResellerCustomer } from './find-reseller-customer';
+import { auditInBothTenants, denyForeignObject, requireResellerScope } from './reseller-scope';
 import type { CreateLicenseInput } from './license-input';
 
 const KEY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

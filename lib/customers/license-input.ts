@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { licenseType } from '@/db/schema';
 
 // Dates come from <input type="date"> (YYYY-MM-DD) and mean 00:00 UTC of that day; a license
-// is valid from `validFrom` (inclusive) to `validUntil` (exclusive), see license-validity.ts.
+// is valid from `validFrom` (inclusive) to `validUntil` (exclusive), see lib/licenses/license-validity.ts.
 const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'customers.validation.date')

@@ -1,7 +1,7 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenses, tenants, type LicenseType } from '@/db/schema';
-import { licenseIsValidNow } from './license-validity';
+import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 
 export type ExpiringLicense = {
   id: string;

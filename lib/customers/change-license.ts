@@ -3,8 +3,8 @@ import { getDb, type DbTransaction } from '@/db/client';
 import { licenses } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import type { AuditAction } from '@/lib/audit/record-audit-event';
-import { CustomerManagementError } from '@/lib/customers/customer-errors';
-import { auditInBothTenants, denyForeignObject, requireResellerScope } from '@/lib/customers/reseller-scope';
+import { CustomerManagementError } from './customer-errors';
+import { auditInBothTenants, denyForeignObject, requireResellerScope } from './reseller-scope';
 import { lockResellerLicense, type ResellerLicense } from './find-reseller-license';
 
 const NOT_FOUND = Symbol('not_found');

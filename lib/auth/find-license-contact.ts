@@ -2,8 +2,8 @@ import { and, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { pendingLogins, tenants } from '@/db/schema';
-import { hashOpaqueToken } from '@/lib/auth/opaque-token';
-import { hasValidLicense } from './license-validity';
+import { hashOpaqueToken } from './opaque-token';
+import { hasValidLicense } from '@/lib/licenses/license-validity';
 
 export type LicenseContact = { resellerName: string; contactEmail: string | null };
 

@@ -1,18 +1,7 @@
-// Helpers shared by the switcher's data function, its route handler and the benchmark.
+// The switcher's keyset cursor, shared by its data function, its page, its route handler and the
+// benchmark.
 
 import { isUuid } from '@/lib/uuid';
-
-/** `%` and `_` typed by a person are literal characters, not LIKE wildcards. */
-export function escapeLikePattern(term: string): string {
-  return term.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
-/** What a person typed, trimmed and bounded; empty means "no filter". */
-export function normalizeSearchTerm(input: unknown): string {
-  if (typeof input !== 'string') return '';
-  // No name or tenant domain contains U+0000, and PostgreSQL refuses it in a query parameter.
-  return input.replaceAll('\u0000', '').trim().slice(0, 100);
-}
 
 export type SwitcherCursor = { name: string; id: string };
 

@@ -9,7 +9,7 @@ import type { SessionContext } from '@/lib/auth/sessions';
 import { listResellerCustomers } from '@/lib/customers/list-reseller-customers';
 import { sendComplianceActivation } from '@/lib/customers/send-compliance-activation';
 import { checkSession, createSession } from '@/lib/auth/sessions';
-import { normalizeSearchTerm } from '@/lib/switcher/search-term';
+import { normalizeSearchTerm } from '@/lib/tenants/tenant-search';
 import { createCustomerWithAdmin, createLicense, createTenant, createUser, TEST_PASSWORD } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
 

@@ -5,7 +5,8 @@ import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { checkSession, createSession, type SessionContext } from '@/lib/auth/sessions';
 import { enterCustomerTenant } from '@/lib/switcher/enter-customer-tenant';
 import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
-import { decodeCursor, escapeLikePattern } from '@/lib/switcher/search-term';
+import { decodeCursor } from '@/lib/switcher/search-term';
+import { escapeLikePattern } from '@/lib/tenants/tenant-search';
 import { createLicense, createTenant, createUser } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
 

@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getSession } from '@/app/_server/request-context';
 import { canSelectCustomers } from '@/lib/access/permissions';
 import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
-import { decodeCursor, normalizeSearchTerm } from '@/lib/switcher/search-term';
+import { decodeCursor } from '@/lib/switcher/search-term';
+import { normalizeSearchTerm } from '@/lib/tenants/tenant-search';
 
 // Read-only search for the switcher (page and header menu). Only a reseller session gets
 // results, and only its own customers with a valid license; everyone else gets a bare 404.

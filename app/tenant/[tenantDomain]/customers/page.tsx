@@ -7,7 +7,7 @@ import { requireTenantPermission } from '@/app/_server/request-context';
 import { switchToCustomerAction } from '@/app/customers/actions';
 import { hasPermission } from '@/lib/access/permissions';
 import { CUSTOMER_STATES, listResellerCustomers, type CustomerLicenseState } from '@/lib/customers/list-reseller-customers';
-import { normalizeSearchTerm } from '@/lib/switcher/search-term';
+import { normalizeSearchTerm } from '@/lib/tenants/tenant-search';
 import { TableScroll } from '@/app/_components/table-scroll';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';

@@ -7,7 +7,7 @@ import { rejectMalformedRequest } from '@/lib/http/reject-malformed-request';
 // session is valid and which tenant it may see is decided by the access layer on each request.
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
-const PROTECTED_PREFIXES = ['/tenant', '/customers'];
+const PROTECTED_PREFIXES = ['/tenant', '/customer-selection'];
 const TOKEN_PAGE_PREFIXES = ['/reset-password', '/activate', '/report'];
 const TOKEN_PAGE_REFERRER_POLICY = 'same-origin';
 const REQUEST_PATH_HEADER = 'x-request-path';

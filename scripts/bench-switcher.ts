@@ -37,8 +37,8 @@ try {
   const { resellerIds } = await seedSwitcherData(pool);
   console.log(`Seeded ${RESELLERS} resellers × ${CUSTOMERS_PER_RESELLER} customers (one license each) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
-  const { listSwitchableCustomers } = await import('../lib/switcher/list-switchable-customers');
-  const { decodeCursor } = await import('../lib/switcher/search-term');
+  const { listSwitchableCustomers } = await import('../lib/customer-selection/list-switchable-customers');
+  const { decodeCursor } = await import('../lib/customer-selection/selection-cursor');
   const { tenantSearchPattern } = await import('../lib/tenants/tenant-search');
   const { closeDb } = await import('../db/client');
   const resellerTenantId = resellerIds[0]!;

@@ -46,7 +46,7 @@ export function hasPermission(access: TenantAccess, permission: Permission): boo
   return permissionsFor(access.session.user.role, access.actingTenant.kind).has(permission);
 }
 
-/** The customer selection (/customers) belongs to reseller users whose role may see customers. */
+/** The customer selection (/customer-selection) belongs to reseller users whose role may see customers. */
 export function canSelectCustomers(session: SessionContext): boolean {
   return session.tenant.kind === 'reseller' && permissionsFor(session.user.role, 'reseller').has('customers.view');
 }

@@ -47,7 +47,7 @@ export async function findResellerCustomerRow(resellerTenantId: string, customer
 
 /**
  * The reseller's Customers page: every customer of this reseller with its license state.
- * "Valid now" is licenseIsValidNow(), the predicate the access layer and the switcher use.
+ * "Valid now" is licenseIsValidNow(), the predicate the access layer and the customer selection use.
  * Small pages (25) ordered by name or end date, then id, so page boundaries are stable.
  */
 export async function listResellerCustomers(

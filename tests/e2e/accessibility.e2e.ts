@@ -235,21 +235,21 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
     expect(findings).toEqual([]);
   });
 
-  test('reseller: customer selection, quick switcher, customers, a customer, create license, expiring licenses, two-factor compliance', async () => {
+  test('reseller: customer selection and its header menu, customers, a customer, create license, expiring licenses, two-factor compliance', async () => {
     const findings = await withPage(browser, async (page) => {
-      await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customers' });
+      await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customer-selection' });
       const base = `/tenant/${RESELLER_TENANT}`;
       const { rows } = await e2eDb().query<{ id: string }>('select id from tenants where tenant_domain = $1', [TENANT]);
       return checkAll(page, [
-        { name: 'customer-selection', open: (p) => openPath(p, '/customers') },
-        { name: 'customer-selection-search', open: (p) => openPath(p, '/customers?q=beta') },
+        { name: 'customer-selection', open: (p) => openPath(p, '/customer-selection') },
+        { name: 'customer-selection-search', open: (p) => openPath(p, '/customer-selection?q=beta') },
         {
           // The reseller's own overview, with the header's customer menu open and loaded.
-          name: 'reseller-overview-quick-switcher-open',
+          name: 'reseller-overview-customer-selection-menu-open',
           open: async (p) => {
             await openPath(p, base);
-            await p.locator('header .quick-switcher > summary').click();
-            await p.locator('.quick-switcher__panel li').first().waitFor();
+            await p.locator('header .customer-selection-menu > summary').click();
+            await p.locator('.customer-selection-menu__panel li').first().waitFor();
           },
         },
         { name: 'tenant-customers', open: (p) => openPath(p, `${base}/customers`) },
@@ -279,7 +279,7 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
   test('reseller acting for a customer: the customer’s overview, users (with a row menu open), configurations, a profile, audit', async () => {
     const profilePath = await createAccessibilityProfile();
     const findings = await withPage(browser, async (page) => {
-      await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customers' });
+      await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customer-selection' });
       const checks = tenantPageChecks(`/tenant/${TENANT}`, profilePath).filter((check) => check.name !== 'security');
       return checkAll(page, checks.map((check) => ({ ...check, name: `acting-for-${check.name}` })));
     });

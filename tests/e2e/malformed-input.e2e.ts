@@ -175,10 +175,10 @@ describe('malformed input at every form and route', () => {
     '/reset-password/%00',
     '/activate/%ff%fe',
     `/activate/${randomBytes(32).toString('base64url')}`,
-    `/customers/search?q=${'x'.repeat(100_000)}`,
-    '/customers/search?q=%00%ff%fe&cursor=%ff',
-    `/customers/search?cursor=${Buffer.from('["a","not-a-uuid"]').toString('base64url')}`,
-    '/customers?q=%00%ff',
+    `/customer-selection/search?q=${'x'.repeat(100_000)}`,
+    '/customer-selection/search?q=%00%ff%fe&cursor=%ff',
+    `/customer-selection/search?cursor=${Buffer.from('["a","not-a-uuid"]').toString('base64url')}`,
+    '/customer-selection?q=%00%ff',
     '/login?reason=%ff%00&returnTo=%ff',
     '/login/code',
     '/login/recovery',
@@ -218,7 +218,7 @@ describe('malformed input at every form and route', () => {
       ['chunked session cookie of garbage', `${SESSION_COOKIE}.0=${'%ff'.repeat(100)}; ${SESSION_COOKIE}.1=%00`],
     ];
     for (const [name, cookie] of cookies) {
-      for (const path of ['/', `/tenant/${TENANT}`, `/tenant/${TENANT}/users`, '/customers', '/security', '/customers/search?q=a', '/login', '/api/auth/session']) {
+      for (const path of ['/', `/tenant/${TENANT}`, `/tenant/${TENANT}/users`, '/customer-selection', '/security', '/customer-selection/search?q=a', '/login', '/api/auth/session']) {
         const answer = await send(`${baseUrl()}${path}`, { headers: { cookie } });
         const problem = judgeAnswer(answer, { expectMessageOn200: false });
         if (problem) problems.push(`${path} with ${name}: ${problem}`);
@@ -336,10 +336,10 @@ describe('malformed input at every form and route', () => {
     expect(await attackSignedIn(pages, cookie, TENANT)).toEqual([]);
   });
 
-  test('signed in as a reseller administrator: the switcher, customers, licenses and compliance pages', async () => {
+  test('signed in as a reseller administrator: the customer selection, customers, licenses and compliance pages', async () => {
     const reseller = '100001.sms';
-    const cookie = await signIn({ tenantDomain: reseller, username: 'reseller.admin', landsOn: '**/customers' });
-    const pages = ['/customers', `/tenant/${reseller}/customers`, `/tenant/${reseller}/customers/expiring`, `/tenant/${reseller}/compliance`, `/tenant/${reseller}/users`];
+    const cookie = await signIn({ tenantDomain: reseller, username: 'reseller.admin', landsOn: '**/customer-selection' });
+    const pages = ['/customer-selection', `/tenant/${reseller}/customers`, `/tenant/${reseller}/customers/expiring`, `/tenant/${reseller}/compliance`, `/tenant/${reseller}/users`];
     expect(await attackSignedIn(pages, cookie, reseller)).toEqual([]);
   });
 });

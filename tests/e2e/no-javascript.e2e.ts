@@ -15,7 +15,7 @@ const RESELLER = '100001.sms';
 const NO_SCRIPT = { javaScriptEnabled: false } as const;
 
 const signInAsAlphaAdmin = (page: Page) => signInAsDemoUser(page, { tenantDomain: TENANT, username: 'admin', landsOn: `**/tenant/${TENANT}` });
-const signInAsReseller = (page: Page) => signInAsDemoUser(page, { tenantDomain: RESELLER, username: 'reseller.admin', landsOn: '**/customers' });
+const signInAsReseller = (page: Page) => signInAsDemoUser(page, { tenantDomain: RESELLER, username: 'reseller.admin', landsOn: '**/customer-selection' });
 
 /** The page-level answer of an action (app/_components/action-result.tsx). */
 async function expectResult(page: Page, text: string | RegExp, role: 'status' | 'alert' = 'status'): Promise<void> {
@@ -153,7 +153,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
         const search = page.locator('main').getByLabel('Search customers');
         await search.fill('beta');
         await search.press('Enter');
-        await page.waitForURL('**/customers?q=beta');
+        await page.waitForURL('**/customer-selection?q=beta');
         const list = page.getByRole('list', { name: 'Customers' });
         expect(await list.innerText()).toContain('Beta Retail AG');
         expect(await list.innerText()).not.toContain('Alpha Logistik GmbH');
@@ -166,7 +166,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
         await header.getByText('Switch customer').click();
         await header.getByLabel('Search customers').fill('Alpha');
         await header.getByLabel('Search customers').press('Enter');
-        await page.waitForURL('**/customers?q=Alpha');
+        await page.waitForURL('**/customer-selection?q=Alpha');
         await page.getByRole('list', { name: 'Customers' }).getByRole('button', { name: /Alpha Logistik GmbH/ }).click();
         await page.waitForURL(`**/tenant/${TENANT}`);
         await page.locator('header').getByText('Alpha Logistik GmbH (via Demo Reseller GmbH)').waitFor();

@@ -173,7 +173,7 @@ describe('security headers on every page, anonymous and signed in', () => {
     expect(problems).toEqual([]);
   });
 
-  test('signed-in pages: tenant pages and security page (customer admin), switcher and customer pages (reseller)', async () => {
+  test('signed-in pages: tenant pages and security page (customer admin), customer selection and customer pages (reseller)', async () => {
     const { rows } = await e2eDb().query<{ id: string }>(
       `insert into configuration_profiles (tenant_id, name, platform, settings)
        select id, $1, 'ios', '{"passcodeMinLength":6,"screenLockMinutes":5,"cameraAllowed":true,"wifiNetworks":[],"allowAppStore":true}'::jsonb
@@ -200,9 +200,9 @@ describe('security headers on every page, anonymous and signed in', () => {
     );
     problems.push(
       ...(await withPage(browser, async (page) => {
-        await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customers' });
+        await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customer-selection' });
         return findHeaderProblems(page.context().request, [
-          { path: '/customers' },
+          { path: '/customer-selection' },
           { path: `/tenant/${RESELLER_TENANT}` },
           { path: `/tenant/${RESELLER_TENANT}/customers` },
           { path: `/tenant/${RESELLER_TENANT}/customers/expiring` },

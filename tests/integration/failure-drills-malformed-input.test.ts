@@ -63,14 +63,14 @@ describe('a NUL byte in client input', () => {
     expect(rows).toEqual([expect.objectContaining({ action: 'authz_denied', details: { requestedTenantDomain: '123456.sms\uFFFD' } })]);
   });
 
-  test('customer search with a NUL finds as if it were not there: switcher route and customers list', async () => {
+  test('customer search with a NUL finds as if it were not there: customer selection route and customers list', async () => {
     const reseller = await createTenant({ kind: 'reseller' }, 'Nul Reseller');
     const customer = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Nul Customer');
     await createLicense({ tenantId: customer.id, resellerTenantId: reseller.id });
     expect(normalizeSearchTerm('Nul\u0000 Cust')).toBe('Nul Cust');
 
     currentSession = resellerSession(reseller);
-    const { GET } = await import('@/app/customers/search/route');
+    const { GET } = await import('@/app/customer-selection/search/route');
     const response = await GET(new NextRequest('http://portal.test/customers/search?q=%00Nul%00'));
     expect(response.status).toBe(200);
     expect(JSON.stringify(await response.json())).toContain('Nul Customer');

@@ -45,7 +45,7 @@ describe('safeReturnTo', () => {
 });
 
 describe('signInReturnPath: the deep link a login returns to (issue 9)', () => {
-  it.each(['/tenant/123456.sms/audit', '/tenant/123456.sms/audit?actor=admin%40123456.sms', '/customers', '/security'])('keeps %p', (path) => {
+  it.each(['/tenant/123456.sms/audit', '/tenant/123456.sms/audit?actor=admin%40123456.sms', '/customer-selection', '/security'])('keeps %p', (path) => {
     expect(signInReturnPath(path)).toBe(path);
   });
 

@@ -267,7 +267,7 @@ export function describeTwoInstances(title: string, start: () => Promise<TwoInst
 
       let bursts = 0;
       await withPage(browser, async (page) => {
-        await signInOn(page, a, reseller, '/customers');
+        await signInOn(page, a, reseller, '/customer-selection');
         // Which worker claims a row depends on timing. Both must have sent some; a burst that one
         // worker happened to take whole is repeated (at most three).
         while (bursts < 3) {

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { RowActionsMenu } from '@/app/_components/row-actions-menu';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { requireTenantPermission } from '@/app/_server/request-context';
-import { switchToCustomerAction } from '@/app/customers/actions';
+import { switchToCustomerAction } from '@/app/customer-selection/actions';
 import { hasPermission } from '@/lib/access/permissions';
 import { CUSTOMER_STATES, listResellerCustomers, type CustomerLicenseState } from '@/lib/customers/list-reseller-customers';
 import { normalizeSearchTerm } from '@/lib/tenants/tenant-search';

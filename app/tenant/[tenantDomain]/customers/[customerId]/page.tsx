@@ -9,7 +9,7 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { readOutcomeMessage } from '@/app/_server/action-outcome';
 import { pageTitle } from '@/app/_server/page-title';
 import { getClientAddress, requireTenantAccess, requireTenantPermission } from '@/app/_server/request-context';
-import { switchToCustomerAction } from '@/app/customers/actions';
+import { switchToCustomerAction } from '@/app/customer-selection/actions';
 import { hasPermission } from '@/lib/access/permissions';
 import { recordObjectAccessDenied } from '@/lib/access/audit-actor';
 import { listCustomerLicenses } from '@/lib/customers/list-customer-licenses';

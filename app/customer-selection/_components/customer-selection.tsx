@@ -3,9 +3,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { SubmitButton } from '@/app/_components/submit-button';
-import type { SwitchableCustomerPage } from '@/lib/switcher/list-switchable-customers';
+import type { SwitchableCustomerPage } from '@/lib/customer-selection/list-switchable-customers';
 
-type CustomerSwitcherProps = {
+type CustomerSelectionProps = {
   /** The server's first page for `initialTerm`; without it the list is loaded on mount. */
   initialPage?: SwitchableCustomerPage;
   initialTerm?: string;
@@ -35,8 +35,8 @@ const query = (term: string, cursor?: string | null) => `?${new URLSearchParams(
  * JavaScript the list follows the typing, more customers are added below, and the arrow keys move
  * between entries. Each entry is a form posting to the switch action.
  */
-export function CustomerSwitcher({ initialPage, initialTerm = '', searchUrl, pageUrl, selectAction, fetchPage = fetchJson, debounceMs = 250, autoFocus }: CustomerSwitcherProps) {
-  const t = useTranslations('switcher');
+export function CustomerSelection({ initialPage, initialTerm = '', searchUrl, pageUrl, selectAction, fetchPage = fetchJson, debounceMs = 250, autoFocus }: CustomerSelectionProps) {
+  const t = useTranslations('customerSelection');
   const format = useFormatter();
   const [term, setTerm] = useState(initialTerm);
   const [searchNow, setSearchNow] = useState(0);
@@ -96,7 +96,7 @@ export function CustomerSwitcher({ initialPage, initialTerm = '', searchUrl, pag
 
   function moveFocus(event: KeyboardEvent) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const buttons = Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button.customer-switcher__entry') ?? []);
+    const buttons = Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button.customer-selection__entry') ?? []);
     if (buttons.length === 0) return;
     event.preventDefault();
     const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
@@ -106,10 +106,10 @@ export function CustomerSwitcher({ initialPage, initialTerm = '', searchUrl, pag
   }
 
   return (
-    <div className="customer-switcher" onKeyDown={moveFocus}>
-      <form method="get" action={pageUrl} role="search" className="customer-switcher__search" onSubmit={searchAtOnce}>
+    <div className="customer-selection" onKeyDown={moveFocus}>
+      <form method="get" action={pageUrl} role="search" className="customer-selection__search" onSubmit={searchAtOnce}>
         <label htmlFor={inputId} className="field__label">{t('searchLabel')}</label>
-        <div className="customer-switcher__search-row">
+        <div className="customer-selection__search-row">
           <input
             id={inputId}
             name="q"
@@ -131,14 +131,14 @@ export function CustomerSwitcher({ initialPage, initialTerm = '', searchUrl, pag
       </p>
       {status === 'error' ? <p role="alert" className="form-message--error">{t('searchError')}</p> : null}
       {page.customers.length === 0 && status === 'idle' ? <p className="empty-state">{t('empty')}</p> : null}
-      <ul id={resultsId} ref={listRef} className="customer-switcher__list" aria-label={t('listLabel')}>
+      <ul id={resultsId} ref={listRef} className="customer-selection__list" aria-label={t('listLabel')}>
         {page.customers.map((customer) => (
           <li key={customer.id}>
             <form action={selectAction}>
               <input type="hidden" name="tenantDomain" value={customer.tenantDomain} />
-              <SubmitButton variant="secondary" className="customer-switcher__entry" pendingLabel={t('opening', { name: customer.name })}>
-                <span className="customer-switcher__name">{customer.name}</span>{' '}
-                <span className="customer-switcher__domain">{customer.tenantDomain}</span>{' '}
+              <SubmitButton variant="secondary" className="customer-selection__entry" pendingLabel={t('opening', { name: customer.name })}>
+                <span className="customer-selection__name">{customer.name}</span>{' '}
+                <span className="customer-selection__domain">{customer.tenantDomain}</span>{' '}
                 {customer.licenseTypes.map((type) => (
                   <span key={type} className={`badge badge--${type === 'mdm' ? 'mdm' : 'mobile-security'}`}>{t(`licenseType.${type}`)}</span>
                 ))}{' '}

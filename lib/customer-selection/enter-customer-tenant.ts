@@ -4,7 +4,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { SessionContext } from '@/lib/auth/sessions';
 
 /**
- * A reseller selects a customer in the switcher: the access layer decides (own customer,
+ * A reseller picks a customer in the customer selection: the access layer decides (own customer,
  * license valid now), then `tenant.switched` is written to both tenants' audit logs in one
  * transaction. Recorded once per selection, not on every page view.
  */

@@ -3,9 +3,9 @@ import { auditEvents, licenses } from '@/db/schema';
 import { resolveTenantAccess, TenantAccessDeniedError } from '@/lib/access/tenant-access';
 import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { checkSession, createSession, type SessionContext } from '@/lib/auth/sessions';
-import { enterCustomerTenant } from '@/lib/switcher/enter-customer-tenant';
-import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
-import { decodeCursor } from '@/lib/switcher/search-term';
+import { enterCustomerTenant } from '@/lib/customer-selection/enter-customer-tenant';
+import { listSwitchableCustomers } from '@/lib/customer-selection/list-switchable-customers';
+import { decodeCursor } from '@/lib/customer-selection/selection-cursor';
 import { escapeLikePattern } from '@/lib/tenants/tenant-search';
 import { createLicense, createTenant, createUser } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
@@ -43,7 +43,7 @@ async function world() {
 
 const names = (page: { customers: Array<{ name: string }> }) => page.customers.map((customer) => customer.name);
 
-describe('tenant switcher list', () => {
+describe('customer selection list', () => {
   test('reseller sees only its own customers with a license valid now, with badges', async () => {
     const w = await world();
     const page = await listSwitchableCustomers({ resellerTenantId: w.reseller.id });
@@ -96,7 +96,7 @@ describe('tenant switcher list', () => {
   });
 });
 
-describe('switcher and access layer agree', () => {
+describe('customer selection and access layer agree', () => {
   test('every listed customer can be entered; every unlisted one is refused', async () => {
     const w = await world();
     const session = await sessionFor(w.reseller.id);

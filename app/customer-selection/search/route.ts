@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getSession } from '@/app/_server/request-context';
 import { canSelectCustomers } from '@/lib/access/permissions';
-import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
-import { decodeCursor } from '@/lib/switcher/search-term';
+import { listSwitchableCustomers } from '@/lib/customer-selection/list-switchable-customers';
+import { decodeCursor } from '@/lib/customer-selection/selection-cursor';
 import { normalizeSearchTerm } from '@/lib/tenants/tenant-search';
 
-// Read-only search for the switcher (page and header menu). Only a reseller session gets
+// Read-only search of the customer selection (page and header menu). Only a reseller session gets
 // results, and only its own customers with a valid license; everyone else gets a bare 404.
 export async function GET(request: NextRequest) {
   const session = await getSession();

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getClientAddress, requireSession } from '@/app/_server/request-context';
 import { TenantAccessDeniedError } from '@/lib/access/tenant-access';
 import { formDataToObject } from '@/lib/forms/parse-form';
-import { enterCustomerTenant } from '@/lib/switcher/enter-customer-tenant';
+import { enterCustomerTenant } from '@/lib/customer-selection/enter-customer-tenant';
 
 const selectionSchema = z.strictObject({ tenantDomain: z.string().min(1).max(64) });
 

@@ -5,16 +5,16 @@ import { LanguageSwitcher } from '@/app/_components/language-switcher';
 import { PortalHeader } from '@/app/_components/portal-header';
 import { requireSession } from '@/app/_server/request-context';
 import { canSelectCustomers } from '@/lib/access/permissions';
-import { listSwitchableCustomers } from '@/lib/switcher/list-switchable-customers';
-import { decodeCursor } from '@/lib/switcher/search-term';
+import { listSwitchableCustomers } from '@/lib/customer-selection/list-switchable-customers';
+import { decodeCursor } from '@/lib/customer-selection/selection-cursor';
 import { normalizeSearchTerm } from '@/lib/tenants/tenant-search';
 import { switchToCustomerAction } from './actions';
-import { CustomerSwitcher } from './_components/customer-switcher';
+import { CustomerSelection } from './_components/customer-selection';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: await pageTitle('switcher.title') };
+  return { title: await pageTitle('customerSelection.title') };
 }
 
 // "Customer selection": where a reseller lands after login. Customers never see it (404).
@@ -25,7 +25,7 @@ export default async function CustomerSelectionPage({ searchParams }: { searchPa
   const query = await searchParams;
   const search = normalizeSearchTerm(query.q);
   const [t, firstPage] = await Promise.all([
-    getTranslations('switcher'),
+    getTranslations('customerSelection'),
     listSwitchableCustomers({ resellerTenantId: session.tenant.id, search, cursor: decodeCursor(query.cursor) }),
   ]);
   return (
@@ -34,7 +34,7 @@ export default async function CustomerSelectionPage({ searchParams }: { searchPa
         username={session.user.username}
         tenantName={session.tenant.name}
         tenantDomain={session.tenant.tenantDomain}
-        localeSwitcher={<LanguageSwitcher returnTo="/customers" />}
+        localeSwitcher={<LanguageSwitcher returnTo="/customer-selection" />}
       />
       <MainContent className="page">
         <h1>{t('title')}</h1>
@@ -43,7 +43,7 @@ export default async function CustomerSelectionPage({ searchParams }: { searchPa
           <a href={`/tenant/${session.tenant.tenantDomain}`}>{t('ownTenant', { tenantDomain: session.tenant.tenantDomain })}</a>
         </p>
         {/* Keyed by the search: a new GET search starts a fresh list. */}
-        <CustomerSwitcher key={`${search}|${String(query.cursor ?? '')}`} initialPage={firstPage} initialTerm={search} searchUrl="/customers/search" pageUrl="/customers" selectAction={switchToCustomerAction} autoFocus />
+        <CustomerSelection key={`${search}|${String(query.cursor ?? '')}`} initialPage={firstPage} initialTerm={search} searchUrl="/customer-selection/search" pageUrl="/customer-selection" selectAction={switchToCustomerAction} autoFocus />
       </MainContent>
     </>
   );

@@ -1,7 +1,7 @@
 import { NextRequest } from 'next/server';
 import type { TenantKind } from '@/db/schema';
 import type { SessionContext } from '@/lib/auth/sessions';
-import type { SwitchableCustomerPage } from '@/lib/switcher/list-switchable-customers';
+import type { SwitchableCustomerPage } from '@/lib/customer-selection/list-switchable-customers';
 import { createLicense, createTenant } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
 
@@ -20,11 +20,11 @@ function sessionOf(tenant: { id: string; tenantDomain: string; name: string; kin
 }
 
 async function search(query: string) {
-  const { GET } = await import('@/app/customers/search/route');
+  const { GET } = await import('@/app/customer-selection/search/route');
   return GET(new NextRequest(`http://portal.test/customers/search?${query}`));
 }
 
-describe('GET /customers/search', () => {
+describe('GET /customer-selection/search', () => {
   test('no session and customer sessions get 404 without data; a reseller gets only its own valid customers', async () => {
     const reseller = await createTenant({ kind: 'reseller' }, 'Route Reseller');
     const other = await createTenant({ kind: 'reseller' }, 'Route Other');

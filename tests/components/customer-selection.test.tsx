@@ -1,17 +1,17 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CustomerSwitcher } from '@/app/customers/_components/customer-switcher';
-import { QuickSwitcher } from '@/app/customers/_components/quick-switcher';
-import type { SwitchableCustomerPage } from '@/lib/switcher/list-switchable-customers';
+import { CustomerSelection } from '@/app/customer-selection/_components/customer-selection';
+import { CustomerSelectionMenu } from '@/app/customer-selection/_components/customer-selection-menu';
+import type { SwitchableCustomerPage } from '@/lib/customer-selection/list-switchable-customers';
 import { renderWithIntl } from './intl-test-utils';
 
 const alpha = { id: 'a', name: 'Alpha Logistik GmbH', tenantDomain: '123456.sms', licenseTypes: ['mdm' as const], validUntil: '2027-01-31T00:00:00.000Z' };
 const beta = { id: 'b', name: 'Beta Retail AG', tenantDomain: '234567.sms', licenseTypes: ['mobile_security' as const], validUntil: '2027-03-01T00:00:00.000Z' };
 const firstPage: SwitchableCustomerPage = { customers: [alpha, beta], nextCursor: null };
 
-describe('CustomerSwitcher', () => {
+describe('CustomerSelection', () => {
   test('lists customers with domain, license badges and validity', () => {
-    renderWithIntl(<CustomerSwitcher initialPage={firstPage} searchUrl="/customers/search" pageUrl="/customers" selectAction={jest.fn()} fetchPage={jest.fn()} />);
+    renderWithIntl(<CustomerSelection initialPage={firstPage} searchUrl="/customer-selection/search" pageUrl="/customer-selection" selectAction={jest.fn()} fetchPage={jest.fn()} />);
     const entry = screen.getByRole('button', { name: /Alpha Logistik GmbH/ });
     expect(entry).toHaveTextContent('123456.sms');
     expect(entry).toHaveTextContent('MDM');
@@ -22,11 +22,11 @@ describe('CustomerSwitcher', () => {
   test('searches on the server as you type, debounced: one request for a burst of keys', async () => {
     const fetchPage = jest.fn(async (url: string) => (url.includes('q=bet') ? { customers: [beta], nextCursor: null } : firstPage));
     const user = userEvent.setup();
-    renderWithIntl(<CustomerSwitcher initialPage={firstPage} searchUrl="/customers/search" pageUrl="/customers" selectAction={jest.fn()} fetchPage={fetchPage} debounceMs={50} />);
+    renderWithIntl(<CustomerSelection initialPage={firstPage} searchUrl="/customer-selection/search" pageUrl="/customer-selection" selectAction={jest.fn()} fetchPage={fetchPage} debounceMs={50} />);
     await user.type(screen.getByLabelText('Search customers'), 'bet');
     await waitFor(() => expect(screen.queryByRole('button', { name: /Alpha/ })).not.toBeInTheDocument());
     expect(fetchPage).toHaveBeenCalledTimes(1);
-    expect(fetchPage).toHaveBeenCalledWith('/customers/search?q=bet');
+    expect(fetchPage).toHaveBeenCalledWith('/customer-selection/search?q=bet');
     expect(screen.getByRole('button', { name: /Beta Retail AG/ })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('1 customer shown');
   });
@@ -34,10 +34,10 @@ describe('CustomerSwitcher', () => {
   test('shows an empty state and loads further keyset pages with the cursor', async () => {
     const fetchPage = jest.fn(async (url: string) => (url.includes('cursor=') ? { customers: [beta], nextCursor: null } : { customers: [], nextCursor: null }));
     const user = userEvent.setup();
-    renderWithIntl(<CustomerSwitcher initialPage={{ customers: [alpha], nextCursor: 'CUR' }} searchUrl="/s" pageUrl="/customers" selectAction={jest.fn()} fetchPage={fetchPage} debounceMs={10} />);
+    renderWithIntl(<CustomerSelection initialPage={{ customers: [alpha], nextCursor: 'CUR' }} searchUrl="/s" pageUrl="/customer-selection" selectAction={jest.fn()} fetchPage={fetchPage} debounceMs={10} />);
     // A link to the next keyset page (works without JavaScript); with it, the page is added below.
     const more = screen.getByRole('link', { name: 'Show more customers' });
-    expect(more).toHaveAttribute('href', '/customers?q=&cursor=CUR');
+    expect(more).toHaveAttribute('href', '/customer-selection?q=&cursor=CUR');
     await user.click(more);
     expect(fetchPage).toHaveBeenCalledWith('/s?q=&cursor=CUR');
     expect(await screen.findByRole('button', { name: /Beta Retail AG/ })).toBeInTheDocument();
@@ -48,10 +48,10 @@ describe('CustomerSwitcher', () => {
   test('its search is a GET form (Enter works without JavaScript); with it, Enter searches at once', async () => {
     const fetchPage = jest.fn(async () => ({ customers: [beta], nextCursor: null }));
     const user = userEvent.setup();
-    renderWithIntl(<CustomerSwitcher initialPage={firstPage} initialTerm="" searchUrl="/s" pageUrl="/customers" selectAction={jest.fn()} fetchPage={fetchPage} debounceMs={60_000} />);
+    renderWithIntl(<CustomerSelection initialPage={firstPage} initialTerm="" searchUrl="/s" pageUrl="/customer-selection" selectAction={jest.fn()} fetchPage={fetchPage} debounceMs={60_000} />);
     const search = screen.getByRole('search');
     expect(search).toHaveAttribute('method', 'get');
-    expect(search).toHaveAttribute('action', '/customers');
+    expect(search).toHaveAttribute('action', '/customer-selection');
     expect(screen.getByLabelText('Search customers')).toHaveAttribute('name', 'q');
     await user.type(screen.getByLabelText('Search customers'), 'beta{Enter}');
     await waitFor(() => expect(fetchPage).toHaveBeenCalledWith('/s?q=beta'));
@@ -61,7 +61,7 @@ describe('CustomerSwitcher', () => {
   test('arrow keys move between entries; Enter selects through the server action with the tenant domain', async () => {
     const selectAction = jest.fn(async (_formData: FormData) => {});
     const user = userEvent.setup();
-    renderWithIntl(<CustomerSwitcher initialPage={firstPage} searchUrl="/s" pageUrl="/customers" selectAction={selectAction} fetchPage={jest.fn()} />);
+    renderWithIntl(<CustomerSelection initialPage={firstPage} searchUrl="/s" pageUrl="/customer-selection" selectAction={selectAction} fetchPage={jest.fn()} />);
     await user.click(screen.getByLabelText('Search customers'));
     await user.keyboard('{ArrowDown}');
     expect(screen.getByRole('button', { name: /Alpha/ })).toHaveFocus();
@@ -75,13 +75,13 @@ describe('CustomerSwitcher', () => {
   });
 });
 
-describe('QuickSwitcher', () => {
+describe('CustomerSelectionMenu', () => {
   test('without JavaScript its search is a GET form to the customer selection', () => {
-    renderWithIntl(<QuickSwitcher searchUrl="/customers/search" pageUrl="/customers" selectAction={jest.fn()} />);
+    renderWithIntl(<CustomerSelectionMenu searchUrl="/customer-selection/search" pageUrl="/customer-selection" selectAction={jest.fn()} />);
     const details = screen.getByText('Switch customer').closest('details')!;
     const search = within(details).getByRole('search');
     expect(search).toHaveAttribute('method', 'get');
-    expect(search).toHaveAttribute('action', '/customers');
+    expect(search).toHaveAttribute('action', '/customer-selection');
     expect(within(search).getByLabelText('Search customers')).toHaveAttribute('name', 'q');
   });
 
@@ -90,7 +90,7 @@ describe('QuickSwitcher', () => {
     // jsdom has no fetch: the menu's real fetch path gets a stand-in answering like the route handler.
     const fetchMock = jest.fn(async () => ({ ok: true, json: async () => firstPage }));
     Object.assign(globalThis, { fetch: fetchMock });
-    renderWithIntl(<QuickSwitcher searchUrl="/customers/search" pageUrl="/customers" selectAction={jest.fn()} />);
+    renderWithIntl(<CustomerSelectionMenu searchUrl="/customer-selection/search" pageUrl="/customer-selection" selectAction={jest.fn()} />);
     const toggle = screen.getByText('Switch customer');
     const details = toggle.closest('details')!;
     expect(details).not.toHaveAttribute('open');
@@ -103,7 +103,7 @@ describe('QuickSwitcher', () => {
     });
     expect(details).not.toHaveAttribute('open');
     expect(toggle).toHaveFocus();
-    expect(fetchMock).toHaveBeenCalledWith('/customers/search?q=', expect.objectContaining({ credentials: 'same-origin' }));
+    expect(fetchMock).toHaveBeenCalledWith('/customer-selection/search?q=', expect.objectContaining({ credentials: 'same-origin' }));
     Reflect.deleteProperty(globalThis, 'fetch');
   });
 });

@@ -3,7 +3,7 @@ import { getDb, type DbExecutor } from '@/db/client';
 import { licenses, tenants, type LicenseType } from '@/db/schema';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 import { tenantMatchesSearch } from '@/lib/tenants/tenant-search';
-import { encodeCursor, type SwitcherCursor } from './search-term';
+import { encodeCursor, type SelectionCursor } from './selection-cursor';
 
 export type SwitchableCustomer = {
   id: string;
@@ -16,20 +16,20 @@ export type SwitchableCustomer = {
 
 export type SwitchableCustomerPage = { customers: SwitchableCustomer[]; nextCursor: string | null };
 
-export const SWITCHER_PAGE_SIZE = 25;
+export const CUSTOMER_SELECTION_PAGE_SIZE = 25;
 
 /**
- * The switcher list: customers of this reseller holding a license valid now (the same
+ * The customer selection: customers of this reseller holding a license valid now (the same
  * predicate as the access layer: tenants.reseller_id and licenseIsValidNow on tenant_id), filtered by a substring of name or
  * tenant domain (lib/tenants/tenant-search.ts: a trigram GIN index for rare terms, the
  * (reseller_id, name, id) btree for common ones, as the planner sees fit) and paged by keyset
  * on (name, id), so a later page costs what the first one does.
  */
 export async function listSwitchableCustomers(
-  input: { resellerTenantId: string; search?: string; cursor?: SwitcherCursor | null; pageSize?: number },
+  input: { resellerTenantId: string; search?: string; cursor?: SelectionCursor | null; pageSize?: number },
   executor: DbExecutor = getDb(),
 ): Promise<SwitchableCustomerPage> {
-  const pageSize = Math.min(Math.max(input.pageSize ?? SWITCHER_PAGE_SIZE, 1), 100);
+  const pageSize = Math.min(Math.max(input.pageSize ?? CUSTOMER_SELECTION_PAGE_SIZE, 1), 100);
   const rows = await executor
     .select({ id: tenants.id, name: tenants.name, tenantDomain: tenants.tenantDomain })
     .from(tenants)

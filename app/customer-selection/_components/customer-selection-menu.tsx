@@ -3,9 +3,9 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { CustomerSwitcher } from './customer-switcher';
+import { CustomerSelection } from './customer-selection';
 
-type QuickSwitcherProps = {
+type CustomerSelectionMenuProps = {
   searchUrl: string;
   /** The customer selection page, where the search goes without JavaScript. */
   pageUrl: string;
@@ -17,8 +17,8 @@ type QuickSwitcherProps = {
  * leads to the customer selection with the matches; with it, opening loads the live list, and
  * Escape closes it again.
  */
-export function QuickSwitcher({ searchUrl, pageUrl, selectAction }: QuickSwitcherProps) {
-  const t = useTranslations('switcher');
+export function CustomerSelectionMenu({ searchUrl, pageUrl, selectAction }: CustomerSelectionMenuProps) {
+  const t = useTranslations('customerSelection');
   const [isOpen, setIsOpen] = useState(false);
   const detailsRef = useRef<HTMLDetailsElement>(null);
 
@@ -29,17 +29,17 @@ export function QuickSwitcher({ searchUrl, pageUrl, selectAction }: QuickSwitche
   }
 
   return (
-    <details ref={detailsRef} className="quick-switcher" onToggle={(event) => setIsOpen(event.currentTarget.open)} onKeyDown={closeOnEscape}>
+    <details ref={detailsRef} className="customer-selection-menu" onToggle={(event) => setIsOpen(event.currentTarget.open)} onKeyDown={closeOnEscape}>
       <summary className="button button--secondary">{t('header.quickSwitch')}</summary>
-      <div className="quick-switcher__panel card">
+      <div className="customer-selection-menu__panel card">
         {/* Mounted on opening, so a page view costs no search request. */}
         {isOpen ? (
-          <CustomerSwitcher searchUrl={searchUrl} pageUrl={pageUrl} selectAction={selectAction} autoFocus debounceMs={150} />
+          <CustomerSelection searchUrl={searchUrl} pageUrl={pageUrl} selectAction={selectAction} autoFocus debounceMs={150} />
         ) : (
-          <form method="get" action={pageUrl} role="search" className="customer-switcher__search">
-            <label htmlFor="quick-switcher-q" className="field__label">{t('searchLabel')}</label>
-            <div className="customer-switcher__search-row">
-              <input id="quick-switcher-q" name="q" type="search" className="input" autoComplete="off" />
+          <form method="get" action={pageUrl} role="search" className="customer-selection__search">
+            <label htmlFor="customer-selection-menu-q" className="field__label">{t('searchLabel')}</label>
+            <div className="customer-selection__search-row">
+              <input id="customer-selection-menu-q" name="q" type="search" className="input" autoComplete="off" />
               <SubmitButton variant="secondary">{t('search')}</SubmitButton>
             </div>
           </form>

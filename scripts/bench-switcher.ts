@@ -1,7 +1,9 @@
 // npm run bench:switcher — prints p50/p95 of the switcher search through the page's data
 // function and as raw SQL, their ratio, and EXPLAIN plans. It asserts nothing (no timed tests).
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
+import type { SessionContext } from '../lib/auth/sessions';
 
 const { migrateDatabase } = await import('../db/migrate');
 const { prepareBenchDatabase } = await import('../bench/support/bench-database');
@@ -42,19 +44,25 @@ try {
   const { tenantSearchPattern } = await import('../lib/tenants/tenant-search');
   const { closeDb } = await import('../db/client');
   const resellerTenantId = resellerIds[0]!;
+  // The customer selection belongs to a reseller's session; only its tenant and role are read.
+  const session: SessionContext = {
+    sessionId: randomUUID(),
+    user: { id: randomUUID(), username: 'bench', email: 'bench@example.test', role: 'admin', isRspLinked: false, hasTwoFactor: true },
+    tenant: { id: resellerTenantId, tenantDomain: '100000.sms', name: 'Bench Reseller', kind: 'reseller' },
+  };
 
   const viaFunction: number[] = [];
   const viaRaw: number[] = [];
   let secondPages = 0;
   for (let index = 0; index < ITERATIONS; index += 1) {
     const term = TERMS[index % TERMS.length]!;
-    const first = await listSwitchableCustomers({ resellerTenantId, search: term });
+    const first = await listSwitchableCustomers(session, { search: term });
     // Every other query measures a later keyset page (page 2) of the same search.
     const cursor = index % 2 === 1 && first.nextCursor ? decodeCursor(first.nextCursor) : null;
     if (cursor) secondPages += 1;
 
     let start = performance.now();
-    await listSwitchableCustomers({ resellerTenantId, search: term, cursor });
+    await listSwitchableCustomers(session, { search: term, cursor });
     viaFunction.push(performance.now() - start);
 
     start = performance.now();

@@ -26,7 +26,7 @@ export default async function CustomerSelectionPage({ searchParams }: { searchPa
   const search = normalizeSearchTerm(query.q);
   const [t, firstPage] = await Promise.all([
     getTranslations('customerSelection'),
-    listSwitchableCustomers({ resellerTenantId: session.tenant.id, search, cursor: decodeCursor(query.cursor) }),
+    listSwitchableCustomers(session, { search, cursor: decodeCursor(query.cursor) }),
   ]);
   return (
     <>

@@ -1,6 +1,8 @@
 import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenses, tenants, type LicenseType } from '@/db/schema';
+import { canSelectCustomers, PermissionDeniedError } from '@/lib/access/permissions';
+import type { SessionContext } from '@/lib/auth/sessions';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 import { tenantMatchesSearch } from '@/lib/tenants/tenant-search';
 import { encodeCursor, type SelectionCursor } from './selection-cursor';
@@ -19,23 +21,26 @@ export type SwitchableCustomerPage = { customers: SwitchableCustomer[]; nextCurs
 export const CUSTOMER_SELECTION_PAGE_SIZE = 25;
 
 /**
- * The customer selection: customers of this reseller holding a license valid now (the same
- * predicate as the access layer: tenants.reseller_id and licenseIsValidNow on tenant_id), filtered by a substring of name or
+ * The customer selection of a reseller's session (its own tenant; canSelectCustomers): customers
+ * of this reseller holding a license valid now (the same predicate as the access layer:
+ * tenants.reseller_id and licenseIsValidNow on tenant_id), filtered by a substring of name or
  * tenant domain (lib/tenants/tenant-search.ts: a trigram GIN index for rare terms, the
  * (reseller_id, name, id) btree for common ones, as the planner sees fit) and paged by keyset
  * on (name, id), so a later page costs what the first one does.
  */
 export async function listSwitchableCustomers(
-  input: { resellerTenantId: string; search?: string; cursor?: SelectionCursor | null; pageSize?: number },
+  session: SessionContext,
+  input: { search?: string; cursor?: SelectionCursor | null; pageSize?: number } = {},
   executor: DbExecutor = getDb(),
 ): Promise<SwitchableCustomerPage> {
+  if (!canSelectCustomers(session)) throw new PermissionDeniedError();
   const pageSize = Math.min(Math.max(input.pageSize ?? CUSTOMER_SELECTION_PAGE_SIZE, 1), 100);
   const rows = await executor
     .select({ id: tenants.id, name: tenants.name, tenantDomain: tenants.tenantDomain })
     .from(tenants)
     .where(
       and(
-        eq(tenants.resellerId, input.resellerTenantId),
+        eq(tenants.resellerId, session.tenant.id),
         eq(tenants.kind, 'customer'),
         exists(
           executor

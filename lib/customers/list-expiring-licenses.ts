@@ -1,7 +1,9 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenses, tenants, type LicenseType } from '@/db/schema';
+import type { TenantAccess } from '@/lib/access/tenant-access';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
+import { requireResellerScope } from './reseller-scope';
 
 export type ExpiringLicense = {
   id: string;
@@ -14,7 +16,8 @@ export type ExpiringLicense = {
 };
 
 /** Licenses of this reseller's customers that are valid now and end within `withinDays` days, soonest first. */
-export async function listExpiringLicenses(resellerTenantId: string, withinDays = 30, executor: DbExecutor = getDb()): Promise<ExpiringLicense[]> {
+export async function listExpiringLicenses(access: TenantAccess, withinDays = 30, executor: DbExecutor = getDb()): Promise<ExpiringLicense[]> {
+  const { resellerTenantId } = requireResellerScope(access, 'customers.view');
   const rows = await executor
     .select({
       id: licenses.id,

@@ -1,9 +1,11 @@
 import type { LicenseType } from '@/db/schema';
 import { sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
+import type { TenantAccess } from '@/lib/access/tenant-access';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 import { tenantSearchPattern } from '@/lib/tenants/tenant-search';
 import { isUuid } from '@/lib/uuid';
+import { requireResellerScope } from './reseller-scope';
 
 export type CustomerLicenseState = 'valid' | 'expiring' | 'expired' | 'none';
 export const CUSTOMER_STATES: readonly CustomerLicenseState[] = ['valid', 'expiring', 'expired', 'none'];
@@ -39,9 +41,9 @@ type RawRow = {
 };
 
 /** One customer of this reseller with its license state (the customer's page); null for any other id. */
-export async function findResellerCustomerRow(resellerTenantId: string, customerId: string, executor: DbExecutor = getDb()): Promise<ResellerCustomerRow | null> {
+export async function findResellerCustomerRow(access: TenantAccess, customerId: string, executor: DbExecutor = getDb()): Promise<ResellerCustomerRow | null> {
   if (!isUuid(customerId)) return null;
-  const { customers } = await listResellerCustomers({ resellerTenantId, customerId }, executor);
+  const { customers } = await listResellerCustomers(access, { customerId }, executor);
   return customers[0] ?? null;
 }
 
@@ -51,9 +53,11 @@ export async function findResellerCustomerRow(resellerTenantId: string, customer
  * Small pages (25) ordered by name or end date, then id, so page boundaries are stable.
  */
 export async function listResellerCustomers(
-  input: { resellerTenantId: string; search?: string; state?: CustomerLicenseState; sort?: CustomerSort; page?: number; customerId?: string },
+  access: TenantAccess,
+  input: { search?: string; state?: CustomerLicenseState; sort?: CustomerSort; page?: number; customerId?: string } = {},
   executor: DbExecutor = getDb(),
 ): Promise<{ customers: ResellerCustomerRow[]; hasNextPage: boolean }> {
+  const { resellerTenantId } = requireResellerScope(access, 'customers.view');
   const page = Math.max(1, Math.min(input.page ?? 1, 10_000));
   const pattern = input.search ? tenantSearchPattern(input.search) : null;
   const validNow = licenseIsValidNow();
@@ -68,7 +72,7 @@ export async function listResellerCustomers(
         count(licenses.id)::int AS license_count
       FROM tenants t
       LEFT JOIN licenses ON licenses.tenant_id = t.id
-      WHERE t.reseller_id = ${input.resellerTenantId} AND t.kind = 'customer'
+      WHERE t.reseller_id = ${resellerTenantId} AND t.kind = 'customer'
         ${pattern ? sql`AND lower(t.name || ' ' || t.tenant_domain) LIKE ${pattern}` : sql``}
         ${input.customerId ? sql`AND t.id = ${input.customerId}` : sql``}
       GROUP BY t.id

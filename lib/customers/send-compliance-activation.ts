@@ -69,7 +69,7 @@ export async function sendComplianceActivation(access: TenantAccess, input: { us
 /** "Send activation email to all": one link per listed portal-only admin; returns how many were queued. */
 export async function sendComplianceActivationToAll(access: TenantAccess, input: { clientAddress: string }): Promise<number> {
   requirePermission(access, 'compliance.manage');
-  const admins = await listNonCompliantAdmins(access.actingTenant.id);
+  const admins = await listNonCompliantAdmins(access);
   let count = 0;
   for (const admin of admins.filter((entry) => !entry.isRspLinked)) {
     await sendComplianceActivation(access, { userId: admin.userId, clientAddress: input.clientAddress });

@@ -21,7 +21,7 @@ function sessionOf(tenant: { id: string; tenantDomain: string; name: string; kin
 
 async function search(query: string) {
   const { GET } = await import('@/app/customer-selection/search/route');
-  return GET(new NextRequest(`http://portal.test/customers/search?${query}`));
+  return GET(new NextRequest(`http://portal.test/customer-selection/search?${query}`));
 }
 
 describe('GET /customer-selection/search', () => {

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, licenses } from '@/db/schema';
+import { PermissionDeniedError } from '@/lib/access/permissions';
 import { resolveTenantAccess, TenantAccessDeniedError } from '@/lib/access/tenant-access';
 import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { checkSession, createSession, type SessionContext } from '@/lib/auth/sessions';
@@ -46,7 +47,8 @@ const names = (page: { customers: Array<{ name: string }> }) => page.customers.m
 describe('customer selection list', () => {
   test('reseller sees only its own customers with a license valid now, with badges', async () => {
     const w = await world();
-    const page = await listSwitchableCustomers({ resellerTenantId: w.reseller.id });
+    const session = await sessionFor(w.reseller.id);
+    const page = await listSwitchableCustomers(session);
     expect(names(page)).toEqual(['Alpha 100%_Sicher', 'Beta Retail']);
     expect(page.customers[1]).toMatchObject({ tenantDomain: w.beta.tenantDomain, licenseTypes: ['mdm', 'mobile_security'] });
     expect(page.customers[0]!.validUntil).toMatch(/^\d{4}-/);
@@ -55,18 +57,20 @@ describe('customer selection list', () => {
 
   test('search matches name or tenant domain, case-insensitively, and never another reseller\'s customer', async () => {
     const w = await world();
-    expect(names(await listSwitchableCustomers({ resellerTenantId: w.reseller.id, search: 'alpha' }))).toEqual(['Alpha 100%_Sicher']);
-    expect(names(await listSwitchableCustomers({ resellerTenantId: w.reseller.id, search: w.beta.tenantDomain.slice(0, 5) }))).toContain('Beta Retail');
-    expect(names(await listSwitchableCustomers({ resellerTenantId: w.reseller.id, search: 'gamma' }))).toEqual([]);
-    expect(names(await listSwitchableCustomers({ resellerTenantId: w.reseller.id, search: 'foreign' }))).toEqual([]);
+    const session = await sessionFor(w.reseller.id);
+    expect(names(await listSwitchableCustomers(session, { search: 'alpha' }))).toEqual(['Alpha 100%_Sicher']);
+    expect(names(await listSwitchableCustomers(session, { search: w.beta.tenantDomain.slice(0, 5) }))).toContain('Beta Retail');
+    expect(names(await listSwitchableCustomers(session, { search: 'gamma' }))).toEqual([]);
+    expect(names(await listSwitchableCustomers(session, { search: 'foreign' }))).toEqual([]);
   });
 
   test('% and _ in the search are literal characters, not wildcards', async () => {
     const w = await world();
+    const session = await sessionFor(w.reseller.id);
     expect(escapeLikePattern('a%b_c\\')).toBe('a\\%b\\_c\\\\');
-    expect(names(await listSwitchableCustomers({ resellerTenantId: w.reseller.id, search: '%_' }))).toEqual(['Alpha 100%_Sicher']);
-    expect(names(await listSwitchableCustomers({ resellerTenantId: w.reseller.id, search: '%' }))).toEqual(['Alpha 100%_Sicher']);
-    expect(names(await listSwitchableCustomers({ resellerTenantId: w.reseller.id, search: 'B_ta' }))).toEqual([]);
+    expect(names(await listSwitchableCustomers(session, { search: '%_' }))).toEqual(['Alpha 100%_Sicher']);
+    expect(names(await listSwitchableCustomers(session, { search: '%' }))).toEqual(['Alpha 100%_Sicher']);
+    expect(names(await listSwitchableCustomers(session, { search: 'B_ta' }))).toEqual([]);
   });
 
   test('keyset pages neither overlap nor skip, also with equal names', async () => {
@@ -76,11 +80,12 @@ describe('customer selection list', () => {
       const customer = await createTenant({ kind: 'customer', resellerId: reseller.id }, name);
       await createLicense({ tenantId: customer.id, resellerTenantId: reseller.id });
     }
+    const session = await sessionFor(reseller.id);
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = await listSwitchableCustomers({ resellerTenantId: reseller.id, pageSize: 5, cursor: decodeCursor(cursor) });
+      const page = await listSwitchableCustomers(session, { pageSize: 5, cursor: decodeCursor(cursor) });
       seen.push(...page.customers.map((customer) => customer.id));
       cursor = page.nextCursor;
       pages += 1;
@@ -88,6 +93,11 @@ describe('customer selection list', () => {
     expect(pages).toBe(5);
     expect(seen).toHaveLength(23);
     expect(new Set(seen).size).toBe(23);
+  });
+
+  test('a customer\'s session has no customer selection', async () => {
+    const w = await world();
+    await expect(listSwitchableCustomers(await sessionFor(w.alpha.id))).rejects.toBeInstanceOf(PermissionDeniedError);
   });
 
   test('a forged cursor is ignored (first page), never an error', async () => {
@@ -100,7 +110,7 @@ describe('customer selection and access layer agree', () => {
   test('every listed customer can be entered; every unlisted one is refused', async () => {
     const w = await world();
     const session = await sessionFor(w.reseller.id);
-    const listed = new Set((await listSwitchableCustomers({ resellerTenantId: w.reseller.id })).customers.map((c) => c.tenantDomain));
+    const listed = new Set((await listSwitchableCustomers(session)).customers.map((c) => c.tenantDomain));
     for (const tenant of [w.alpha, w.beta, w.expired, w.revoked, w.future, w.none, w.foreign]) {
       const allowed = await resolveTenantAccess(session, tenant.tenantDomain, '127.0.0.1').then(
         () => true,
@@ -118,7 +128,7 @@ describe('customer selection and access layer agree', () => {
     const session = await sessionFor(w.reseller.id);
     await resolveTenantAccess(session, w.alpha.tenantDomain, '127.0.0.1');
     await db().update(licenses).set({ revokedAt: new Date() }).where(eq(licenses.tenantId, w.alpha.id));
-    expect(names(await listSwitchableCustomers({ resellerTenantId: w.reseller.id }))).toEqual(['Beta Retail']);
+    expect(names(await listSwitchableCustomers(session))).toEqual(['Beta Retail']);
     await expect(resolveTenantAccess(session, w.alpha.tenantDomain, '127.0.0.1')).rejects.toBeInstanceOf(TenantAccessDeniedError);
   });
 });

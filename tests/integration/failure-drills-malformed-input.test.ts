@@ -71,11 +71,12 @@ describe('a NUL byte in client input', () => {
 
     currentSession = resellerSession(reseller);
     const { GET } = await import('@/app/customer-selection/search/route');
-    const response = await GET(new NextRequest('http://portal.test/customers/search?q=%00Nul%00'));
+    const response = await GET(new NextRequest('http://portal.test/customer-selection/search?q=%00Nul%00'));
     expect(response.status).toBe(200);
     expect(JSON.stringify(await response.json())).toContain('Nul Customer');
 
-    const listed = await listResellerCustomers({ resellerTenantId: reseller.id, search: normalizeSearchTerm('\u0000Nul') });
+    const access = await resolveTenantAccess(resellerSession(reseller), reseller.tenantDomain, '203.0.113.9');
+    const listed = await listResellerCustomers(access, { search: normalizeSearchTerm('\u0000Nul') });
     expect(JSON.stringify(listed)).toContain('Nul Customer');
   });
 

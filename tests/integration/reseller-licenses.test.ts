@@ -5,6 +5,8 @@ import { resolveTenantAccess, TenantAccessDeniedError, type TenantAccess } from 
 import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { checkSession, createSession } from '@/lib/auth/sessions';
 import { CustomerManagementError } from '@/lib/customers/customer-errors';
+import { listCustomerLicenses } from '@/lib/customers/list-customer-licenses';
+import { listExpiringLicenses } from '@/lib/customers/list-expiring-licenses';
 import { findResellerCustomerRow, listResellerCustomers } from '@/lib/customers/list-reseller-customers';
 import { createUser as createTenantUser } from '@/lib/users/create-user';
 import { updateCustomer } from '@/lib/customers/update-customer';
@@ -85,7 +87,7 @@ describe('licenses of a reseller', () => {
     if (!parsed.success) throw parsed.error;
     const created = await createLicense(w.access, { ...parsed.data, clientAddress: IP });
     expect(await db().select().from(users).where(eq(users.tenantId, created.customerId))).toHaveLength(0);
-    expect((await findResellerCustomerRow(w.reseller.id, created.customerId))?.tenantDomain).toBe(created.customerTenantDomain);
+    expect((await findResellerCustomerRow(w.access, created.customerId))?.tenantDomain).toBe(created.customerTenantDomain);
 
     // The access layer lets the reseller act in the new tenant (its customer, license valid now).
     const inNewTenant = await resolveTenantAccess(w.access.session, created.customerTenantDomain, IP);
@@ -103,7 +105,7 @@ describe('licenses of a reseller', () => {
     // Another reseller never reaches the new tenant.
     const stranger = await accessAs(w.other.id, w.other.tenantDomain);
     await expect(resolveTenantAccess(stranger.session, created.customerTenantDomain, IP)).rejects.toBeInstanceOf(TenantAccessDeniedError);
-    expect(await findResellerCustomerRow(w.other.id, created.customerId)).toBeNull();
+    expect(await findResellerCustomerRow(stranger, created.customerId)).toBeNull();
   });
 
   test("another reseller's customer: not found, authz_denied, no license written", async () => {
@@ -161,6 +163,21 @@ describe('licenses of a reseller', () => {
     await expect(createLicense(inCustomer, { ...parsed.data, clientAddress: IP })).rejects.toBeInstanceOf(Error);
     expect(await db().select().from(licenses).where(eq(licenses.tenantId, w.customer.id))).toHaveLength(1);
   });
+
+  test('the Customers pages\' reads take the access object: the reseller\'s own tenant only, never a customer\'s', async () => {
+    const w = await world();
+    await createTestLicense({ tenantId: w.customer.id, resellerTenantId: w.reseller.id, validUntilDays: 10 });
+    expect((await listResellerCustomers(w.access)).customers.map((c) => c.name)).toEqual(['Own Customer']);
+    expect(await findResellerCustomerRow(w.access, w.customer.id)).toMatchObject({ name: 'Own Customer' });
+    expect(await listCustomerLicenses(w.access, [w.customer.id, w.foreign.id])).toHaveLength(1);
+    expect((await listExpiringLicenses(w.access)).map((license) => license.customerName)).toEqual(['Own Customer']);
+
+    const inCustomer = await accessAs(w.reseller.id, w.reseller.tenantDomain, 'admin', w.customer.tenantDomain);
+    await expect(listResellerCustomers(inCustomer)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(findResellerCustomerRow(inCustomer, w.customer.id)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(listCustomerLicenses(inCustomer, [w.customer.id])).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(listExpiringLicenses(inCustomer)).rejects.toBeInstanceOf(PermissionDeniedError);
+  });
 });
 
 describe('license validity edges', () => {
@@ -183,7 +200,8 @@ describe('license validity edges', () => {
     expect(describeLicenseState({ validFrom: new Date(now.getTime() + DAY), validUntil: new Date(now.getTime() + 9 * DAY), revokedAt: null }, now).state).toBe('not_yet_valid');
     expect(describeLicenseState({ validFrom: new Date(now.getTime() - 9 * DAY), validUntil: now, revokedAt: null }, now).state).toBe('expired');
 
-    const { customers } = await listResellerCustomers({ resellerTenantId: reseller.id });
+    const access = await accessAs(reseller.id, reseller.tenantDomain);
+    const { customers } = await listResellerCustomers(access);
     expect(customers.map((c) => [c.name, c.state])).toEqual([
       ['A Tomorrow', 'expired'],
       ['B Yesterday', 'expired'],
@@ -193,7 +211,7 @@ describe('license validity edges', () => {
       ['F None', 'none'],
     ]);
     expect(customers[3]).toMatchObject({ daysRemaining: 5, licenseTypes: ['mdm'], deviceCount: 10 });
-    expect((await listResellerCustomers({ resellerTenantId: reseller.id, state: 'expiring' })).customers.map((c) => c.name)).toEqual(['D Soon']);
-    expect((await listResellerCustomers({ resellerTenantId: reseller.id, search: 'long' })).customers.map((c) => c.name)).toEqual(['E Long']);
+    expect((await listResellerCustomers(access, { state: 'expiring' })).customers.map((c) => c.name)).toEqual(['D Soon']);
+    expect((await listResellerCustomers(access, { search: 'long' })).customers.map((c) => c.name)).toEqual(['E Long']);
   });
 });

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { accountTokens, auditEvents, emailOutbox } from '@/db/schema';
+import { PermissionDeniedError } from '@/lib/access/permissions';
 import { resolveTenantAccess, type TenantAccess } from '@/lib/access/tenant-access';
 import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { checkSession, createSession } from '@/lib/auth/sessions';
@@ -51,10 +52,17 @@ describe('two-factor compliance of a reseller', () => {
 
   test('lists admins without two-factor of its own tenant and its licensed customers only, with a deadline', async () => {
     const w = await world();
-    const admins = await listNonCompliantAdmins(w.reseller.id);
+    const admins = await listNonCompliantAdmins(w.access);
     expect(admins.map((admin) => admin.username).sort()).toEqual(['cust.no2fa', 'own.no2fa', 'rsp.no2fa']);
     expect(admins.find((admin) => admin.username === 'own.no2fa')).toMatchObject({ isOwnTenant: true });
     for (const admin of admins) expect(Number.isNaN(Date.parse(admin.deadline))).toBe(false);
+  });
+
+  test('the list takes the access object: the reseller\'s own tenant only, never a customer\'s', async () => {
+    const w = await world();
+    const inCustomer = await resolveTenantAccess(w.access.session, w.valid.tenantDomain, IP);
+    expect(inCustomer.isResellerActingForCustomer).toBe(true);
+    await expect(listNonCompliantAdmins(inCustomer)).rejects.toBeInstanceOf(PermissionDeniedError);
   });
 
   test('send activation email: token and outbox row in one go, audited in both tenants', async () => {

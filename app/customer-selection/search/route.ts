@@ -13,8 +13,7 @@ export async function GET(request: NextRequest) {
     return NextResponse.json({ error: 'not_found' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
   }
   const params = request.nextUrl.searchParams;
-  const page = await listSwitchableCustomers({
-    resellerTenantId: session.tenant.id,
+  const page = await listSwitchableCustomers(session, {
     search: normalizeSearchTerm(params.get('q')),
     cursor: decodeCursor(params.get('cursor')),
   });

@@ -27,7 +27,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const state = CUSTOMER_STATES.find((value) => value === query.state) as CustomerLicenseState | undefined;
   const sort = query.sort === 'valid_until' ? 'valid_until' : 'name';
   const page = Math.max(1, Number.parseInt(String(query.page ?? '1'), 10) || 1);
-  const { customers, hasNextPage } = await listResellerCustomers({ resellerTenantId: access.actingTenant.id, search, state, sort, page });
+  const { customers, hasNextPage } = await listResellerCustomers(access, { search, state, sort, page });
   const [t, format] = await Promise.all([getTranslations('customers'), getFormatter()]);
   const canManageLicenses = hasPermission(access, 'licenses.manage');
   const base = `/tenant/${access.actingTenant.tenantDomain}/customers`;

@@ -34,7 +34,7 @@ type Props = { params: Promise<{ tenantDomain: string; customerId: string }>; se
 export default async function CustomerPage({ params, searchParams }: Props) {
   const { tenantDomain, customerId } = await params;
   const access = await requireTenantPermission(tenantDomain, 'customers.view');
-  const customer = await findResellerCustomerRow(access.actingTenant.id, customerId);
+  const customer = await findResellerCustomerRow(access, customerId);
   if (!customer) {
     await recordObjectAccessDenied(access, await getClientAddress(), 'customer', customerId);
     notFound();
@@ -44,7 +44,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
   // The customer's users are read as the reseller acting in that tenant: the access layer decides.
   const customerAccess = hasValidLicense ? await requireTenantAccess(customer.tenantDomain) : null;
   const [licenses, users, t, format] = await Promise.all([
-    listCustomerLicenses(access.actingTenant.id, [customer.id]),
+    listCustomerLicenses(access, [customer.id]),
     customerAccess && hasPermission(customerAccess, 'users.view') ? listUsers(customerAccess) : null,
     getTranslations('customers'),
     getFormatter(),

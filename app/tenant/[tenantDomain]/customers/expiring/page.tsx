@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ExpiringLicensesPage({ params }: { params: Promise<{ tenantDomain: string }> }) {
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'customers.view');
-  const [rows, t, format] = await Promise.all([listExpiringLicenses(access.actingTenant.id), getTranslations('customers'), getFormatter()]);
+  const [rows, t, format] = await Promise.all([listExpiringLicenses(access), getTranslations('customers'), getFormatter()]);
   return (
     <MainContent className="page">
       <h1>{t('expiring.title')}</h1>

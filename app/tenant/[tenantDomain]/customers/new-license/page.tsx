@@ -28,7 +28,7 @@ export default async function NewLicensePage({ params, searchParams }: { params:
   const domain = access.actingTenant.tenantDomain;
   let customer = null;
   if (typeof customerId === 'string') {
-    customer = await findResellerCustomerRow(access.actingTenant.id, customerId);
+    customer = await findResellerCustomerRow(access, customerId);
     if (!customer) {
       await recordObjectAccessDenied(access, await getClientAddress(), 'customer', customerId);
       notFound();

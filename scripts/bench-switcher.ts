@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
+import './outside-next.mjs';
 import type { SessionContext } from '../lib/auth/sessions';
 
 const { migrateDatabase } = await import('../db/migrate');

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { recordAuditEvent, type AuditAction, type AuditEventInput } from '@/lib/audit/record-audit-event';
 import type { DbExecutor } from '@/db/client';

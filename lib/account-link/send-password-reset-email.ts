@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbExecutor } from '@/db/client';
 import { ACCOUNT_TOKEN_TTL_MS, issueAccountToken } from '@/lib/auth/account-tokens';
 import { enqueueEmail } from '@/lib/email/enqueue-email';

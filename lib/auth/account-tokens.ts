@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
 import { accountTokens } from '@/db/schema';

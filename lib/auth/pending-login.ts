@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { pendingLogins, tenants, users, type Role, type TenantKind } from '@/db/schema';

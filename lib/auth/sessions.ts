@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { sessions, tenants, users, type Role, type TenantKind } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb } from '@/db/client';
 import { configurationProfiles } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';

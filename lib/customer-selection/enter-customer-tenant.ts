@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb } from '@/db/client';
 import { resolveTenantAccess, TenantAccessDeniedError, type TenantAccess } from '@/lib/access/tenant-access';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';

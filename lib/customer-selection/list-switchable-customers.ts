@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenses, tenants, type LicenseType } from '@/db/schema';

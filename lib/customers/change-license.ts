@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb, type DbTransaction } from '@/db/client';
 import { licenses } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { licenses } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
 import { licenses, tenants } from '@/db/schema';

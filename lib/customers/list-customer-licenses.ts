@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import type { TenantAccess } from '@/lib/access/tenant-access';

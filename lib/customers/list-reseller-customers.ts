@@ -1,3 +1,4 @@
+import 'server-only';
 import type { LicenseType } from '@/db/schema';
 import { sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenses, tenants, users } from '@/db/schema';

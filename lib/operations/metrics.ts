@@ -1,3 +1,4 @@
+import 'server-only';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { readDbPoolState } from '@/db/client';
 import { observePasswordHashWaits, readPasswordHashPoolState } from '@/lib/crypto/password-hash-pool';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbTransaction } from '@/db/client';
 import { pendingLogins, tenants, users } from '@/db/schema';

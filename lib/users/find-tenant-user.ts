@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
 import { users, type Role } from '@/db/schema';

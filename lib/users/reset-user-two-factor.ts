@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { recoveryCodes, users } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb, type DbTransaction } from '@/db/client';
 import { requirePermission, type Permission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';

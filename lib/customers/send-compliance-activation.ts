@@ -24,7 +24,7 @@ export async function sendComplianceActivation(access: TenantAccess, input: { us
   // A malformed id from the form is just another unknown user, not a database error.
   if (!isUuid(input.userId)) {
     await recordObjectAccessDenied(access, input.clientAddress, 'user', input.userId);
-    throw new CustomerManagementError('customer_not_found');
+    throw new CustomerManagementError('admin_not_found');
   }
   const sent = await getDb().transaction(async (tx) => {
     const [user] = await tx
@@ -63,7 +63,7 @@ export async function sendComplianceActivation(access: TenantAccess, input: { us
   });
   if (!sent) {
     await recordObjectAccessDenied(access, input.clientAddress, 'user', input.userId);
-    throw new CustomerManagementError('customer_not_found');
+    throw new CustomerManagementError('admin_not_found');
   }
 }
 

@@ -97,7 +97,7 @@ describe('a NUL byte in client input', () => {
     if (!check.ok) throw new Error(check.reason);
     const access = await resolveTenantAccess(check.context, reseller.tenantDomain, '203.0.113.9');
     for (const userId of ['', 'not-a-uuid', '{"$ne":null}', '\u0000']) {
-      await expect(sendComplianceActivation(access, { userId, clientAddress: '203.0.113.9' })).rejects.toMatchObject({ code: 'customer_not_found' });
+      await expect(sendComplianceActivation(access, { userId, clientAddress: '203.0.113.9' })).rejects.toMatchObject({ code: 'admin_not_found' });
     }
     const denied = await db().select().from(auditEvents).where(eq(auditEvents.actorUserId, admin.id));
     expect(denied.filter((row) => row.action === 'authz_denied')).toHaveLength(4);

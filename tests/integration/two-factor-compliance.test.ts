@@ -78,7 +78,7 @@ describe('two-factor compliance of a reseller', () => {
   test("another reseller's admin, an expired customer's admin and an RSP-linked admin get nothing (denied)", async () => {
     const w = await world();
     for (const target of [w.foreignAdmin, w.expiredAdmin, w.rspAdmin]) {
-      await expect(sendComplianceActivation(w.access, { userId: target.id, clientAddress: IP })).rejects.toMatchObject({ code: 'customer_not_found' });
+      await expect(sendComplianceActivation(w.access, { userId: target.id, clientAddress: IP })).rejects.toMatchObject({ code: 'admin_not_found' });
       expect(await db().select().from(emailOutbox).where(eq(emailOutbox.userId, target.id))).toHaveLength(0);
     }
     expect(await db().select().from(auditEvents).where(and(eq(auditEvents.tenantId, w.reseller.id), eq(auditEvents.action, 'authz_denied')))).toHaveLength(3);

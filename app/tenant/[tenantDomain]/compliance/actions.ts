@@ -19,7 +19,7 @@ export async function sendActivationAction(tenantDomain: string, formData: FormD
   const access = await requireTenantPermission(tenantDomain, 'compliance.manage');
   const compliancePath = `/tenant/${access.actingTenant.tenantDomain}/compliance`;
   const parsed = parseForm(targetSchema, formData, []);
-  if (!parsed.ok) redirectWithOutcome(compliancePath, { status: 'error', code: 'not_found' });
+  if (!parsed.ok) redirectWithOutcome(compliancePath, { status: 'error', code: 'admin_not_found' });
   let outcome: ActionOutcome = { status: 'success', code: 'sent', target: parsed.data.userId };
   try {
     await sendComplianceActivation(access, { userId: parsed.data.userId, clientAddress: await getClientAddress() });
@@ -44,7 +44,7 @@ export async function sendActivationToAllAction(tenantDomain: string, formData: 
 }
 
 function failureCode(error: unknown, event: string): string {
-  if (error instanceof CustomerManagementError) return 'not_found';
+  if (error instanceof CustomerManagementError) return error.code;
   logger.error({ event, err: describeError(error) }, 'activation email failed');
   return 'unexpected';
 }

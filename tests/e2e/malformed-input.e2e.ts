@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
-import { e2eBaseUrl, launchBrowser } from './support/browser';
-import { closeE2eDb, createUserWithoutTwoFactor, e2eDb } from './support/db';
+import type { Page } from 'playwright-core';
+import { e2eBaseUrl, useBrowser } from './support/browser';
+import { createUserWithoutTwoFactor, e2eDb } from './support/db';
 import {
   BROKEN_UTF8,
   actionIdsOf,
@@ -49,20 +48,13 @@ function appSecret(): string {
 }
 
 describe('malformed input at every form and route', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let page: Page;
   const baseUrl = () => e2eBaseUrl();
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     // Only for DOMParser (form discovery) and for the sign-ins that produce real cookies.
-    page = await (await browser.newContext({ baseURL: baseUrl(), locale: 'en-US' })).newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeE2eDb();
-    await closePasswordHashPool();
+    page = await (await browser().newContext({ baseURL: baseUrl(), locale: 'en-US' })).newPage();
   });
 
   /** Posts every malformed variant of every form (as a browser without JavaScript would), then forged fetch-style calls of its actions. */

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, withPage } from './support/browser';
-import { closeE2eDb, countAuditEvents, e2eDb } from './support/db';
+import type { Page } from 'playwright-core';
+import { useBrowser, withPage } from './support/browser';
+import { countAuditEvents, e2eDb } from './support/db';
 import { signInAsDemoUser } from './support/sign-in';
 
 // Demo data from db/seed.ts: Demo Reseller GmbH (100001.sms) with Alpha (valid MDM), Beta (valid
@@ -12,19 +12,10 @@ function signInAsReseller(page: Page) {
 const selectionList = (page: Page) => page.getByRole('list', { name: 'Customers' });
 
 describe('reseller: customer selection, switching and licenses', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeE2eDb();
-  });
+  const browser = useBrowser();
 
   test('reseller lands on the customer selection, sees only valid own customers, searches, switches into Alpha and back', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       await signInAsReseller(page);
       await page.getByRole('heading', { level: 1, name: 'Customer selection' }).waitFor();
       const list = selectionList(page);
@@ -76,7 +67,7 @@ describe('reseller: customer selection, switching and licenses', () => {
 
   test('reseller creates a license for a new customer, who then appears in the customer selection', async () => {
     const customerName = `E2E Neukunde ${Date.now()}`;
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       await signInAsReseller(page);
       await page.goto('/tenant/100001.sms/customers');
       await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
@@ -105,7 +96,7 @@ describe('reseller: customer selection, switching and licenses', () => {
   });
 
   test('the old address of the customer selection, /customers, still leads there, search included', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       await signInAsReseller(page);
       const answer = await page.request.get('/customers/search?q=beta', { maxRedirects: 0 });
       expect({ status: answer.status(), location: answer.headers().location }).toEqual({ status: 308, location: '/customer-selection/search?q=beta' });

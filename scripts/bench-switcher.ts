@@ -1,10 +1,8 @@
 // npm run bench:switcher — prints p50/p95 of the switcher search through the page's data
 // function and as raw SQL, their ratio, and EXPLAIN plans. It asserts nothing (no timed tests).
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import './outside-next.mjs';
-import type { SessionContext } from '../lib/auth/sessions';
 
 const { migrateDatabase } = await import('../db/migrate');
 const { prepareBenchDatabase } = await import('../bench/support/bench-database');
@@ -44,13 +42,10 @@ try {
   const { decodeCursor } = await import('../lib/customer-selection/selection-cursor');
   const { tenantSearchPattern } = await import('../lib/tenants/tenant-search');
   const { closeDb } = await import('../db/client');
+  const { unstoredSession } = await import('../tests/support/sessions');
   const resellerTenantId = resellerIds[0]!;
   // The customer selection belongs to a reseller's session; only its tenant and role are read.
-  const session: SessionContext = {
-    sessionId: randomUUID(),
-    user: { id: randomUUID(), username: 'bench', email: 'bench@example.test', role: 'admin', isRspLinked: false, hasTwoFactor: true },
-    tenant: { id: resellerTenantId, tenantDomain: '100000.sms', name: 'Bench Reseller', kind: 'reseller' },
-  };
+  const session = unstoredSession({ id: resellerTenantId, tenantDomain: '100000.sms', name: 'Bench Reseller', kind: 'reseller' });
 
   const viaFunction: number[] = [];
   const viaRaw: number[] = [];

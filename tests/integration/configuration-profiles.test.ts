@@ -8,7 +8,8 @@ import { getConfigurationProfile, listConfigurationProfiles } from '@/lib/config
 import { updateConfigurationProfile } from '@/lib/configurations/update-configuration-profile';
 import { createCustomerWithAdmin } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
-import { CLIENT_ADDRESS, accessAs, addUser } from './tenant-admin-helpers';
+import { CLIENT_ADDRESS, accessAs } from '../support/sessions';
+import { addUser } from '../support/world';
 
 const { db } = useTestDatabase();
 afterAll(() => closePasswordHashPool());

@@ -1,8 +1,8 @@
 import { NextRequest } from 'next/server';
-import type { TenantKind } from '@/db/schema';
 import type { SessionContext } from '@/lib/auth/sessions';
 import type { SwitchableCustomerPage } from '@/lib/customer-selection/list-switchable-customers';
 import { createLicense, createTenant } from '../support/factories';
+import { unstoredSession } from '../support/sessions';
 import { useTestDatabase } from '../support/test-database';
 
 // The route handler's own gate: only a reseller session gets results, and only its own customers.
@@ -10,14 +10,6 @@ let currentSession: SessionContext | null = null;
 jest.mock('@/app/_server/request-context', () => ({ getSession: async () => currentSession }));
 
 useTestDatabase();
-
-function sessionOf(tenant: { id: string; tenantDomain: string; name: string; kind: TenantKind }): SessionContext {
-  return {
-    sessionId: '00000000-0000-4000-8000-000000000000',
-    user: { id: '00000000-0000-4000-8000-000000000001', username: 'u', email: 'u@example.test', role: 'admin', isRspLinked: false, hasTwoFactor: true },
-    tenant: { id: tenant.id, tenantDomain: tenant.tenantDomain, name: tenant.name, kind: tenant.kind },
-  };
-}
 
 async function search(query: string) {
   const { GET } = await import('@/app/customer-selection/search/route');
@@ -35,12 +27,12 @@ describe('GET /customer-selection/search', () => {
 
     currentSession = null;
     expect((await search('q=route')).status).toBe(404);
-    currentSession = sessionOf(own);
+    currentSession = unstoredSession(own);
     const asCustomer = await search('q=route');
     expect(asCustomer.status).toBe(404);
     expect(await asCustomer.text()).not.toContain('Route');
 
-    currentSession = sessionOf(reseller);
+    currentSession = unstoredSession(reseller);
     const response = await search('q=route&cursor=forged');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');

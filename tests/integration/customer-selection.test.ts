@@ -3,44 +3,33 @@ import { auditEvents, licenses } from '@/db/schema';
 import { PermissionDeniedError } from '@/lib/access/permissions';
 import { resolveTenantAccess, TenantAccessDeniedError } from '@/lib/access/tenant-access';
 import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
-import { checkSession, createSession, type SessionContext } from '@/lib/auth/sessions';
 import { enterCustomerTenant } from '@/lib/customer-selection/enter-customer-tenant';
 import { listSwitchableCustomers } from '@/lib/customer-selection/list-switchable-customers';
 import { decodeCursor } from '@/lib/customer-selection/selection-cursor';
 import { escapeLikePattern } from '@/lib/tenants/tenant-search';
-import { createLicense, createTenant, createUser } from '../support/factories';
+import { createLicense, createTenant } from '../support/factories';
+import { sessionOfNewUser } from '../support/sessions';
 import { useTestDatabase } from '../support/test-database';
+import { createWorld } from '../support/world';
 
 const { db } = useTestDatabase();
 afterAll(() => closePasswordHashPool());
 
-async function sessionFor(tenantId: string): Promise<SessionContext> {
-  const user = await createUser({ tenantId, withTwoFactor: false });
-  const { sessionId } = await createSession({ userId: user.id, tenantId, ipAddress: '127.0.0.1', userAgent: null });
-  const check = await checkSession({ sessionId, sessionVersion: 1 });
-  if (!check.ok) throw new Error(`session not valid: ${check.reason}`);
-  return check.context;
-}
+const sessionFor = (tenantId: string) => sessionOfNewUser(tenantId, { withTwoFactor: false });
 
-async function world() {
-  const reseller = await createTenant({ kind: 'reseller' }, 'Switch Reseller');
-  const other = await createTenant({ kind: 'reseller' }, 'Other Reseller');
-  const alpha = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Alpha 100%_Sicher');
-  const beta = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Beta Retail');
-  const expired = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Gamma Expired');
-  const revoked = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Revoked Co');
-  const future = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Future Co');
-  const none = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'No License Co');
-  const foreign = await createTenant({ kind: 'customer', resellerId: other.id }, 'Alpha Foreign');
-  await createLicense({ tenantId: alpha.id, resellerTenantId: reseller.id });
-  await createLicense({ tenantId: beta.id, resellerTenantId: reseller.id, type: 'mobile_security' });
-  await createLicense({ tenantId: beta.id, resellerTenantId: reseller.id, type: 'mdm' });
-  await createLicense({ tenantId: expired.id, resellerTenantId: reseller.id, validFromDays: -40, validUntilDays: -1 });
-  await createLicense({ tenantId: revoked.id, resellerTenantId: reseller.id, revoked: true });
-  await createLicense({ tenantId: future.id, resellerTenantId: reseller.id, validFromDays: 1, validUntilDays: 40 });
-  await createLicense({ tenantId: foreign.id, resellerTenantId: other.id });
-  return { reseller, other, alpha, beta, expired, revoked, future, none, foreign };
-}
+const world = () =>
+  createWorld({
+    resellers: { reseller: 'Switch Reseller', other: 'Other Reseller' },
+    customers: {
+      alpha: { of: 'reseller', name: 'Alpha 100%_Sicher', licenses: [{}] },
+      beta: { of: 'reseller', name: 'Beta Retail', licenses: [{ type: 'mobile_security' }, { type: 'mdm' }] },
+      expired: { of: 'reseller', name: 'Gamma Expired', licenses: [{ validFromDays: -40, validUntilDays: -1 }] },
+      revoked: { of: 'reseller', name: 'Revoked Co', licenses: [{ revoked: true }] },
+      future: { of: 'reseller', name: 'Future Co', licenses: [{ validFromDays: 1, validUntilDays: 40 }] },
+      none: { of: 'reseller', name: 'No License Co' },
+      foreign: { of: 'other', name: 'Alpha Foreign', licenses: [{}] },
+    },
+  });
 
 const names = (page: { customers: Array<{ name: string }> }) => page.customers.map((customer) => customer.name);
 

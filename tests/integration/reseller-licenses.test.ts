@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { accountTokens, auditEvents, emailOutbox, licenses, tenants, users } from '@/db/schema';
 import { PermissionDeniedError } from '@/lib/access/permissions';
-import { resolveTenantAccess, TenantAccessDeniedError, type TenantAccess } from '@/lib/access/tenant-access';
+import { resolveTenantAccess, TenantAccessDeniedError } from '@/lib/access/tenant-access';
 import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
-import { checkSession, createSession } from '@/lib/auth/sessions';
 import { CustomerManagementError } from '@/lib/customers/customer-errors';
 import { listCustomerLicenses } from '@/lib/customers/list-customer-licenses';
 import { listExpiringLicenses } from '@/lib/customers/list-expiring-licenses';
@@ -14,30 +13,23 @@ import { extendLicense, revokeLicense } from '@/lib/customers/change-license';
 import { createLicense } from '@/lib/customers/create-license';
 import { createLicenseSchema } from '@/lib/customers/license-input';
 import { describeLicenseState, hasValidLicense } from '@/lib/licenses/license-validity';
-import { createLicense as createTestLicense, createTenant, createUser } from '../support/factories';
+import { createLicense as createTestLicense, createTenant } from '../support/factories';
+import { accessOfNewUser } from '../support/sessions';
 import { useTestDatabase } from '../support/test-database';
+import { createWorld } from '../support/world';
 
 const { db } = useTestDatabase();
 afterAll(() => closePasswordHashPool());
 const IP = '127.0.0.1';
 const DAY = 86_400_000;
 
-async function accessAs(tenantId: string, homeDomain: string, role: 'admin' | 'helpdesk' = 'admin', actIn = homeDomain): Promise<TenantAccess> {
-  const user = await createUser({ tenantId, role, withTwoFactor: false });
-  const { sessionId } = await createSession({ userId: user.id, tenantId, ipAddress: IP, userAgent: null });
-  const check = await checkSession({ sessionId, sessionVersion: 1 });
-  if (!check.ok) throw new Error(check.reason);
-  return resolveTenantAccess(check.context, actIn, IP);
-}
-
 async function world() {
-  const reseller = await createTenant({ kind: 'reseller' }, 'Licensing Reseller');
-  const other = await createTenant({ kind: 'reseller' }, 'Foreign Reseller');
-  const customer = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Own Customer');
-  const foreign = await createTenant({ kind: 'customer', resellerId: other.id }, 'Foreign Customer');
-  const foreignLicense = await createTestLicense({ tenantId: foreign.id, resellerTenantId: other.id });
-  const access = await accessAs(reseller.id, reseller.tenantDomain);
-  return { reseller, other, customer, foreign, foreignLicense, access };
+  const tenants = await createWorld({
+    resellers: { reseller: 'Licensing Reseller', other: 'Foreign Reseller' },
+    customers: { customer: { of: 'reseller', name: 'Own Customer' }, foreign: { of: 'other', name: 'Foreign Customer' } },
+  });
+  const foreignLicense = await createTestLicense({ tenantId: tenants.foreign.id, resellerTenantId: tenants.other.id });
+  return { ...tenants, foreignLicense, access: await accessOfNewUser(tenants.reseller, { withTwoFactor: false }) };
 }
 
 const day = (offset: number) => new Date(Math.floor(Date.now() / DAY) * DAY + offset * DAY).toISOString().slice(0, 10);
@@ -103,7 +95,7 @@ describe('licenses of a reseller', () => {
     expect(await auditOf(created.customerId, 'user.created')).toHaveLength(1);
 
     // Another reseller never reaches the new tenant.
-    const stranger = await accessAs(w.other.id, w.other.tenantDomain);
+    const stranger = await accessOfNewUser(w.other, { withTwoFactor: false });
     await expect(resolveTenantAccess(stranger.session, created.customerTenantDomain, IP)).rejects.toBeInstanceOf(TenantAccessDeniedError);
     expect(await findResellerCustomerRow(stranger, created.customerId)).toBeNull();
   });
@@ -154,11 +146,11 @@ describe('licenses of a reseller', () => {
   test('a helpdesk user of the reseller and a reseller acting inside a customer cannot manage licenses', async () => {
     const w = await world();
     await createTestLicense({ tenantId: w.customer.id, resellerTenantId: w.reseller.id });
-    const helpdesk = await accessAs(w.reseller.id, w.reseller.tenantDomain, 'helpdesk');
+    const helpdesk = await accessOfNewUser(w.reseller, { role: 'helpdesk', withTwoFactor: false });
     const parsed = form({ customerId: w.customer.id });
     if (!parsed.success) throw parsed.error;
     await expect(createLicense(helpdesk, { ...parsed.data, clientAddress: IP })).rejects.toBeInstanceOf(PermissionDeniedError);
-    const inCustomer = await accessAs(w.reseller.id, w.reseller.tenantDomain, 'admin', w.customer.tenantDomain);
+    const inCustomer = await accessOfNewUser(w.reseller, { withTwoFactor: false, actIn: w.customer.tenantDomain });
     expect(inCustomer.isResellerActingForCustomer).toBe(true);
     await expect(createLicense(inCustomer, { ...parsed.data, clientAddress: IP })).rejects.toBeInstanceOf(Error);
     expect(await db().select().from(licenses).where(eq(licenses.tenantId, w.customer.id))).toHaveLength(1);
@@ -172,7 +164,7 @@ describe('licenses of a reseller', () => {
     expect(await listCustomerLicenses(w.access, [w.customer.id, w.foreign.id])).toHaveLength(1);
     expect((await listExpiringLicenses(w.access)).map((license) => license.customerName)).toEqual(['Own Customer']);
 
-    const inCustomer = await accessAs(w.reseller.id, w.reseller.tenantDomain, 'admin', w.customer.tenantDomain);
+    const inCustomer = await accessOfNewUser(w.reseller, { withTwoFactor: false, actIn: w.customer.tenantDomain });
     await expect(listResellerCustomers(inCustomer)).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(findResellerCustomerRow(inCustomer, w.customer.id)).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(listCustomerLicenses(inCustomer, [w.customer.id])).rejects.toBeInstanceOf(PermissionDeniedError);
@@ -200,7 +192,7 @@ describe('license validity edges', () => {
     expect(describeLicenseState({ validFrom: new Date(now.getTime() + DAY), validUntil: new Date(now.getTime() + 9 * DAY), revokedAt: null }, now).state).toBe('not_yet_valid');
     expect(describeLicenseState({ validFrom: new Date(now.getTime() - 9 * DAY), validUntil: now, revokedAt: null }, now).state).toBe('expired');
 
-    const access = await accessAs(reseller.id, reseller.tenantDomain);
+    const access = await accessOfNewUser(reseller, { withTwoFactor: false });
     const { customers } = await listResellerCustomers(access);
     expect(customers.map((c) => [c.name, c.state])).toEqual([
       ['A Tomorrow', 'expired'],

@@ -9,7 +9,8 @@ import { confirmLoginTwoFactorSetup, startLoginTwoFactorSetup } from '@/lib/two-
 import { resetUserTwoFactor } from '@/lib/users/reset-user-two-factor';
 import { TEST_PASSWORD, createCustomerWithAdmin } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
-import { CLIENT_ADDRESS, accessAs, addUser } from './tenant-admin-helpers';
+import { CLIENT_ADDRESS, accessAs } from '../support/sessions';
+import { addUser } from '../support/world';
 
 // Issue 14.4: after an administrator's two-factor reset a helpdesk user signed in with the
 // password alone, although the email said "You will set it up again at your next sign-in".

@@ -10,7 +10,8 @@ import { setUserDisabled } from '@/lib/users/set-user-disabled';
 import { PermissionDeniedError } from '@/lib/access/permissions';
 import { createCustomerWithAdmin } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
-import { CLIENT_ADDRESS, accessAs, addUser, sessionOf, tenantWorld } from './tenant-admin-helpers';
+import { CLIENT_ADDRESS, accessAs, sessionOf } from '../support/sessions';
+import { addUser, tenantWorld } from '../support/world';
 
 const { db } = useTestDatabase();
 afterAll(() => closePasswordHashPool());

@@ -22,21 +22,39 @@ const config = [
     },
   },
   {
-    // Domain logic under lib/ is called by auth.ts (Auth.js) and by jest directly; importing
-    // next-auth there would drag the framework into every unit and integration test.
+    // Domain logic under lib/ is called by auth.ts (Auth.js), app/, scripts and jest directly;
+    // importing Next.js or next-auth there would drag the framework into every unit and
+    // integration test. Requests and responses in lib/ are the web standard's Request/Response;
+    // what Next adds (NextResponse, redirect, cookies) stays in app/, proxy.ts and auth.ts.
     files: ['lib/**/*.{js,jsx,mjs,ts,tsx,mts,cts}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'next-auth', message: 'Keep lib/ framework-free: call lib/ from auth.ts or app/, not next-auth from lib/.' }],
+          paths: [
+            { name: 'next', message: 'Keep lib/ framework-free: Next.js belongs in app/, proxy.ts and auth.ts.' },
+            { name: 'next-auth', message: 'Keep lib/ framework-free: call lib/ from auth.ts or app/, not next-auth from lib/.' },
+          ],
           patterns: [
+            { group: ['next/*'], message: 'Keep lib/ framework-free: Next.js belongs in app/, proxy.ts and auth.ts.' },
             {
               group: ['next-auth/*', '@auth/*'],
               message: 'Keep lib/ framework-free: call lib/ from auth.ts or app/, not next-auth from lib/.',
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // db/ is the bottom layer (schema, client, migrations, demo data): it depends on nothing in
+    // lib/. Its connection settings live in db/database-settings.ts; the seed is handed the
+    // password hashing and secret encryption it needs.
+    files: ['db/**/*.{js,jsx,mjs,ts,tsx,mts,cts}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/lib', '@/lib/*', '**/lib', '**/lib/*'], message: 'db/ depends on nothing in lib/: move what it needs into db/, or pass it in.' }] },
       ],
     },
   },

@@ -22,6 +22,14 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
+  // The customer selection was /customers, a word it shared with the reseller's Customers page
+  // (/tenant/<domain>/customers). Old bookmarks and links still lead there, query included.
+  async redirects() {
+    return [
+      { source: '/customers', destination: '/customer-selection', permanent: true },
+      { source: '/customers/search', destination: '/customer-selection/search', permanent: true },
+    ];
+  },
 };
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');

@@ -1,16 +1,26 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { buildContentSecurityPolicy } from '@/lib/http/content-security-policy';
-import { rejectMalformedRequest } from '@/lib/http/reject-malformed-request';
+import { rejectMalformedRequest, type RequestRefusal } from '@/lib/http/reject-malformed-request';
 
 // A convenience, not a boundary (SECURITY.md, web): it sets the per-request CSP nonce and
 // security headers, and sends visitors without a session cookie to the login. Whether a
 // session is valid and which tenant it may see is decided by the access layer on each request.
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
-const PROTECTED_PREFIXES = ['/tenant', '/customers'];
+const PROTECTED_PREFIXES = ['/tenant', '/customer-selection'];
 const TOKEN_PAGE_PREFIXES = ['/reset-password', '/activate', '/report'];
 const TOKEN_PAGE_REFERRER_POLICY = 'same-origin';
 const REQUEST_PATH_HEADER = 'x-request-path';
+
+const REFUSAL_TEXT: Record<RequestRefusal['status'], string> = { 400: 'Bad request', 403: 'Forbidden', 413: 'Request too large' };
+
+/** A plain-text 4xx for a request refused before any page, action or route handler runs. */
+function refusalResponse({ status, reason }: RequestRefusal): NextResponse {
+  return new NextResponse(`${REFUSAL_TEXT[status]}: ${reason}\n`, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
 
 /** Path and query as the person sees them, without the router's own `_rsc` parameter. */
 function pathAndQuery(url: URL): string {
@@ -21,8 +31,8 @@ function pathAndQuery(url: URL): string {
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const malformed = await rejectMalformedRequest(request);
-  if (malformed) return malformed;
+  const refusal = await rejectMalformedRequest(request);
+  if (refusal) return refusalResponse(refusal);
   const { pathname } = request.nextUrl;
   const requestPath = pathAndQuery(request.nextUrl);
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));

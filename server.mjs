@@ -15,7 +15,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import next from 'next';
 import { withNoScriptErrorFallback } from './lib/http/no-script-error-fallback.mjs';
 import { runWithRequestId } from './lib/http/request-context.mjs';
-import { compileTrustedProxies, parseTrustedProxies } from './lib/http/trusted-proxies.mjs';
+import { compileTrustedProxies, parseTrustedProxies } from './lib/trusted-proxies.mjs';
 
 function readOption(flag, fallback) {
   const index = process.argv.indexOf(flag);
@@ -27,7 +27,7 @@ const hostname = readOption('-H', process.env.HOSTNAME ?? '0.0.0.0');
 // Addresses and CIDR ranges (proxy-addr); a wrong entry stops the start rather than trusting nobody or everybody.
 const isTrustedPeer = compileTrustedProxies(parseTrustedProxies(process.env.TRUSTED_PROXIES));
 
-const normalise = (address) => (address?.startsWith('::ffff:') ? address.slice(7) : (address ?? 'unknown'));
+const normalize = (address) => (address?.startsWith('::ffff:') ? address.slice(7) : (address ?? 'unknown'));
 
 // Benchmark only (bench/login-load.ts), off unless BENCH_EVENT_LOOP_REPORT names a file: on
 // SIGUSR2 the server writes its event-loop delay histogram since the previous signal there (ms)
@@ -59,7 +59,7 @@ await app.prepare();
 const PROXY_ONLY_HEADERS = ['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port'];
 
 createServer((request, response) => {
-  const peer = normalise(request.socket.remoteAddress);
+  const peer = normalize(request.socket.remoteAddress);
   const isTrustedProxy = isTrustedPeer(peer);
   const forwarded = request.headers['x-forwarded-for'];
   request.headers['x-forwarded-for'] = isTrustedProxy && typeof forwarded === 'string' && forwarded.length > 0 ? `${forwarded}, ${peer}` : peer;

@@ -4,6 +4,6 @@ import { canSelectCustomers } from '@/lib/access/permissions';
 
 export default async function HomePage() {
   const session = await getSession();
-  // Resellers land on the customer selection (the switcher); everyone else in their own tenant.
-  redirect(!session ? '/login' : canSelectCustomers(session) ? '/customers' : `/tenant/${session.tenant.tenantDomain}`);
+  // Resellers land on the customer selection; everyone else in their own tenant.
+  redirect(!session ? '/login' : canSelectCustomers(session) ? '/customer-selection' : `/tenant/${session.tenant.tenantDomain}`);
 }

@@ -8,14 +8,13 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { assertProductionBuild, startAppServer, type AppServer } from '../tests/e2e/support/app-server';
+import { assertProductionBuild, startAppServer, type AppServer } from '../tests/support/server-process';
 import { findFreePort } from '../tests/support/free-port';
 import { prepareBenchDatabase } from './support/bench-database';
 import { addCpu, cpuBetween, takeCpuSnapshot, type CpuSpent } from './support/cpu-accounting';
 import { LoginClient } from './support/login-http';
 import {
   combineResults,
-  findServerPid,
   percentile,
   runClosedLoop,
   startProbe,
@@ -48,7 +47,7 @@ const authSecret = randomBytes(33).toString('base64');
 const { migrateDatabase } = await import('../db/migrate');
 const { resetEnvCache } = await import('../lib/env');
 const { hashPassword, verifyPassword } = await import('../lib/auth/password-hash');
-const { closePasswordHashPool } = await import('../lib/auth/password-hash-pool');
+const { closePasswordHashPool } = await import('../lib/crypto/password-hash-pool');
 const { generateTotpCode } = await import('../lib/auth/totp');
 const { DEMO_TOTP_SECRET } = await import('../db/seed');
 const { seedLoginUsers, setBenchPasswordHash, BENCH_PASSWORD, BENCH_CUSTOMER_DOMAIN } = await import('./support/seed-login-users');
@@ -102,7 +101,6 @@ try {
     const reportFile = path.join(reportDir, `event-loop-${cost}.json`);
     const server: AppServer = await startAppServer({
       appDir: repoRoot,
-      repoRoot,
       port,
       env: {
         ...process.env,
@@ -121,7 +119,7 @@ try {
       readyTimeoutMs: 60_000,
     });
     try {
-      const serverPid = findServerPid();
+      const serverPid = server.pid;
       const passwordStep = () => {
         const user = users[nextPasswordUser++ % users.length]!;
         return new LoginClient(baseUrl).passwordStep({ ...user, password: BENCH_PASSWORD });

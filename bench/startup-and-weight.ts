@@ -10,7 +10,8 @@ import { findFreePort } from '../tests/support/free-port';
 import { runLighthouse } from './support/lighthouse-scores';
 import { MINIMAL_APP_DIR, MINIMAL_APP_PATHS, writeMinimalApp } from './support/minimal-app';
 import { launchBenchBrowser, measureScriptTransfer } from './support/page-weight';
-import { sendRequests, startServerProcess, type ServerProcess } from './support/server-process';
+import { startAppServer, type AppServer } from '../tests/support/server-process';
+import { readServerMemory, sendRequests } from './support/server-load';
 import { printFigures, type Figures } from './support/startup-report';
 import { prepareBenchDatabase } from './support/bench-database';
 import { describeRuntime } from './support/runtime';
@@ -36,16 +37,17 @@ function build(dir: string): void {
   log(`built ${path.relative(REPO_ROOT, dir) || 'the portal'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-async function start(app: App): Promise<ServerProcess> {
+async function start(app: App): Promise<AppServer> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = { ...app.env, PUBLIC_BASE_URL: baseUrl, AUTH_URL: baseUrl };
-  return startServerProcess({ appDir: app.dir, port, env, logPath: path.join(LOG_DIR, `${app.name}-server.log`), readyPath: '/login' });
+  // Ready at the first 200 of the login page, asked every 10 ms: the start time is a figure here.
+  return startAppServer({ appDir: app.dir, port, env, logPath: path.join(LOG_DIR, `${app.name}-server.log`), readyPath: '/login', readyStatus: 200, pollIntervalMs: 10, appendLog: true });
 }
 
 /** Last start of a round: page weight, 10,000 requests and memory, Lighthouse, all on one server. */
-async function measureRunningServer(app: App, server: ServerProcess, figures: Figures): Promise<void> {
-  figures.rssAfterStart = server.readMemory().rssMiB;
+async function measureRunningServer(app: App, server: AppServer, figures: Figures): Promise<void> {
+  figures.rssAfterStart = readServerMemory(server.pid).rssMiB;
   const browser = await launchBenchBrowser();
   try {
     figures.scripts = await measureScriptTransfer(browser, `${server.baseUrl}/login`);
@@ -53,7 +55,7 @@ async function measureRunningServer(app: App, server: ServerProcess, figures: Fi
     await browser.close();
   }
   const load = await sendRequests({ baseUrl: server.baseUrl, paths: MINIMAL_APP_PATHS, total: REQUESTS, concurrency: CONCURRENCY });
-  const memory = server.readMemory();
+  const memory = readServerMemory(server.pid);
   figures.rssAfterLoad = memory.rssMiB;
   figures.peak = memory.peakMiB;
   figures.rate = REQUESTS / load.seconds;

@@ -1,6 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
-import { getEnv, requireSetting } from '@/lib/env';
+import { readDatabaseSettings } from './database-settings';
 import * as schema from './schema';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -13,10 +13,10 @@ type DbCache = { pool: Pool; db: Db; url: string };
 const globalForDb = globalThis as unknown as { __mspDb?: DbCache };
 
 export function getDb(): Db {
-  const url = requireSetting('DATABASE_URL');
-  const env = getEnv();
   const cached = globalForDb.__mspDb;
-  if (cached && cached.url === url) return cached.db;
+  if (cached && cached.url === process.env.DATABASE_URL) return cached.db;
+  const env = readDatabaseSettings();
+  const url = env.DATABASE_URL;
   const pool = new Pool({
     connectionString: url,
     max: env.DATABASE_POOL_SIZE,

@@ -1,24 +1,22 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { licenses, tenants, users } from './schema';
-import { hashPassword } from '@/lib/auth/password-hash';
-import { encryptSecret } from '@/lib/crypto/secret-box';
+import { licenses, tenants, users, type Role, type TenantKind, type LicenseType } from './schema';
 
 // The demo data the README lists. Every account shares one password and one TOTP secret
 // so a newcomer can sign in; none of this is ever loaded into production unless forced.
 export const DEMO_PASSWORD = 'Correct-Horse-Battery-9';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
-type DemoUser = { username: string; role: 'admin' | 'helpdesk' | 'auditor'; hasTwoFactor: boolean; isRspLinked?: boolean };
+type DemoUser = { username: string; role: Role; hasTwoFactor: boolean; isRspLinked?: boolean };
 type DemoTenant = {
   tenantDomain: string;
   name: string;
-  kind: 'reseller' | 'customer';
+  kind: TenantKind;
   resellerDomain?: string;
   /** Whom its customers contact, e.g. when their license has run out (shown at their login). */
   contactEmail?: string;
-  license?: { type: 'mdm' | 'mobile_security'; deviceCount: number; validFromDays: number; validUntilDays: number };
+  license?: { type: LicenseType; deviceCount: number; validFromDays: number; validUntilDays: number };
   users: DemoUser[];
 };
 
@@ -81,8 +79,17 @@ function createLicenseKey(): string {
   return `MSP-${raw.slice(0, 6)}-${raw.slice(6, 12)}-${raw.slice(12, 18)}-${raw.slice(18)}`;
 }
 
+/**
+ * The portal's password format and TOTP secret encryption (lib/auth/password-hash.ts,
+ * lib/crypto/secret-box.ts), passed in by the caller: db/ depends on nothing in lib/.
+ */
+export type DemoDataCredentials = {
+  hashPassword: (password: string) => Promise<string>;
+  encryptSecret: (secret: string, associatedData: string) => string;
+};
+
 /** Loads the demo data once; returns false when it is already there. */
-export async function seedDemoData(db: Db): Promise<boolean> {
+export async function seedDemoData(db: Db, { hashPassword, encryptSecret }: DemoDataCredentials): Promise<boolean> {
   const [existing] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.tenantDomain, '100001.sms'));
   if (existing) return false;
 

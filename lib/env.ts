@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { compileTrustedProxies } from '@/lib/http/trusted-proxies.mjs';
+import { databaseSettingsShape, MissingConfigurationError } from '@/db/database-settings';
+import { compileTrustedProxies } from '@/lib/trusted-proxies.mjs';
 
 // Every setting of the portal, validated once. `.env.example` documents each key.
 const booleanFlag = z
@@ -30,12 +31,8 @@ function commaList(item: z.ZodType<string, string>) {
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    DATABASE_URL: z.string().url().optional(),
-    // Connections per instance, and how long to wait before a silent database fails a request
-    // (without limits a request waits for the OS's TCP timeouts, minutes).
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
-    DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    // DATABASE_URL, DATABASE_POOL_SIZE, DATABASE_CONNECT_TIMEOUT_MS, DATABASE_QUERY_TIMEOUT_MS.
+    ...databaseSettingsShape,
     AUTH_SECRET: z.string().min(32).optional(),
     // Key rotation (README, "Key rotation"): further secrets and keys that are still read but no
     // longer written, comma-separated (the previous ones while rotating, or the next ones ahead).
@@ -47,7 +44,7 @@ const envSchema = z
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
-    // Addresses and CIDR ranges of reverse proxies (lib/http/trusted-proxies.mjs, proxy-addr).
+    // Addresses and CIDR ranges of reverse proxies (lib/trusted-proxies.mjs, proxy-addr).
     TRUSTED_PROXIES: commaList(z.string()).refine((entries) => {
       try {
         compileTrustedProxies(entries);
@@ -127,12 +124,8 @@ export function resetEnvCache(): void {
   cachedEnv = undefined;
 }
 
-export class MissingConfigurationError extends Error {
-  constructor(key: string) {
-    super(`${key} is not configured`);
-    this.name = 'MissingConfigurationError';
-  }
-}
+// One error type for every missing setting; the database's lives with its settings in db/.
+export { MissingConfigurationError };
 
 /** Secrets the server cannot run without; missing ones fail closed (no protected content). */
 export function requireSetting<K extends 'AUTH_SECRET' | 'TWO_FACTOR_ENCRYPTION_KEY' | 'DATABASE_URL'>(

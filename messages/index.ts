@@ -7,7 +7,7 @@ import deTwoFactor from './de/two-factor.json';
 import deAudit from './de/audit.json';
 import deConfigurations from './de/configurations.json';
 import deUsers from './de/users.json';
-import deSwitcher from './de/switcher.json';
+import deCustomerSelection from './de/customer-selection.json';
 import deCustomers from './de/customers.json';
 import enAccountLink from './en/account-link.json';
 import enCommon from './en/common.json';
@@ -18,14 +18,14 @@ import enTwoFactor from './en/two-factor.json';
 import enAudit from './en/audit.json';
 import enConfigurations from './en/configurations.json';
 import enUsers from './en/users.json';
-import enSwitcher from './en/switcher.json';
+import enCustomerSelection from './en/customer-selection.json';
 import enCustomers from './en/customers.json';
 
 // One file per feature and language (top-level keys must not repeat across files); each
 // feature adds its pair here. tests/unit/messages.test.ts checks both languages match.
 export const MESSAGES = {
-  en: { ...enTwoFactor, ...enAccountLink, ...enCommon, ...enEmail, ...enLogin, ...enTenant, ...enUsers, ...enConfigurations, ...enAudit, ...enSwitcher, ...enCustomers },
-  de: { ...deTwoFactor, ...deAccountLink, ...deCommon, ...deEmail, ...deLogin, ...deTenant, ...deUsers, ...deConfigurations, ...deAudit, ...deSwitcher, ...deCustomers },
+  en: { ...enTwoFactor, ...enAccountLink, ...enCommon, ...enEmail, ...enLogin, ...enTenant, ...enUsers, ...enConfigurations, ...enAudit, ...enCustomerSelection, ...enCustomers },
+  de: { ...deTwoFactor, ...deAccountLink, ...deCommon, ...deEmail, ...deLogin, ...deTenant, ...deUsers, ...deConfigurations, ...deAudit, ...deCustomerSelection, ...deCustomers },
 };
 
 export type Messages = (typeof MESSAGES)['en'];

@@ -2,6 +2,7 @@
 // function and as raw SQL, their ratio, and EXPLAIN plans. It asserts nothing (no timed tests).
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
+import './outside-next.mjs';
 
 const { migrateDatabase } = await import('../db/migrate');
 const { prepareBenchDatabase } = await import('../bench/support/bench-database');
@@ -37,24 +38,27 @@ try {
   const { resellerIds } = await seedSwitcherData(pool);
   console.log(`Seeded ${RESELLERS} resellers × ${CUSTOMERS_PER_RESELLER} customers (one license each) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
-  const { listSwitchableCustomers } = await import('../lib/switcher/list-switchable-customers');
-  const { decodeCursor } = await import('../lib/switcher/search-term');
+  const { listSwitchableCustomers } = await import('../lib/customer-selection/list-switchable-customers');
+  const { decodeCursor } = await import('../lib/customer-selection/selection-cursor');
   const { tenantSearchPattern } = await import('../lib/tenants/tenant-search');
   const { closeDb } = await import('../db/client');
+  const { unstoredSession } = await import('../tests/support/sessions');
   const resellerTenantId = resellerIds[0]!;
+  // The customer selection belongs to a reseller's session; only its tenant and role are read.
+  const session = unstoredSession({ id: resellerTenantId, tenantDomain: '100000.sms', name: 'Bench Reseller', kind: 'reseller' });
 
   const viaFunction: number[] = [];
   const viaRaw: number[] = [];
   let secondPages = 0;
   for (let index = 0; index < ITERATIONS; index += 1) {
     const term = TERMS[index % TERMS.length]!;
-    const first = await listSwitchableCustomers({ resellerTenantId, search: term });
+    const first = await listSwitchableCustomers(session, { search: term });
     // Every other query measures a later keyset page (page 2) of the same search.
     const cursor = index % 2 === 1 && first.nextCursor ? decodeCursor(first.nextCursor) : null;
     if (cursor) secondPages += 1;
 
     let start = performance.now();
-    await listSwitchableCustomers({ resellerTenantId, search: term, cursor });
+    await listSwitchableCustomers(session, { search: term, cursor });
     viaFunction.push(performance.now() - start);
 
     start = performance.now();

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LoginClient } from '../bench/support/login-http';
 import { generateTotpCode } from '../lib/auth/totp';
-import { startAppServer } from '../tests/e2e/support/app-server';
+import { startAppServer } from '../tests/support/server-process';
 import { runAdminStatement, withDatabase } from '../tests/support/database-url';
 import { findFreePort } from '../tests/support/free-port';
 import { startThrowawayPostgres } from '../tests/support/throwaway-postgres';
@@ -85,7 +85,6 @@ try {
 
   const server = await startAppServer({
     appDir,
-    repoRoot: appDir,
     port,
     env,
     logPath: path.join(repoRoot, 'test-results', 'production-install-server.log'),

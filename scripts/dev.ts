@@ -62,8 +62,10 @@ const { migrateDatabase } = await import('../db/migrate');
 await migrateDatabase(process.env.DATABASE_URL!);
 const { getDb, closeDb } = await import('../db/client');
 const { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoData } = await import('../db/seed');
-const { closePasswordHashPool } = await import('../lib/auth/password-hash-pool');
-if (await seedDemoData(getDb())) console.log('Demo data loaded (see README, "Demo logins").');
+const { closePasswordHashPool } = await import('../lib/crypto/password-hash-pool');
+const { hashPassword } = await import('../lib/auth/password-hash');
+const { encryptSecret } = await import('../lib/crypto/secret-box');
+if (await seedDemoData(getDb(), { hashPassword, encryptSecret })) console.log('Demo data loaded (see README, "Demo logins").');
 await closeDb();
 await closePasswordHashPool();
 

@@ -2,6 +2,7 @@
 // every waiting outbox payload to TWO_FACTOR_ENCRYPTION_KEY, in batches, while the portal runs
 // (README, "Key rotation"). --check only counts what is not on the current key yet.
 import nextEnv from '@next/env';
+import './outside-next.mjs';
 
 nextEnv.loadEnvConfig(process.cwd());
 const { closeDb } = await import('../db/client');

@@ -10,28 +10,28 @@ type PortalHeaderProps = {
   localeSwitcher?: ReactNode;
   /** Set when a reseller acts inside a customer tenant: shown as "<customer> (via <reseller>)". */
   resellerName?: string;
-  /** The header's quick switcher (a searchable menu of the customer selection). */
-  quickSwitcher?: ReactNode;
+  /** The header's customer selection menu ("Switch customer", searchable). */
+  customerSelectionMenu?: ReactNode;
   /** Link back to the customer selection, for reseller sessions. */
   customerSelectionHref?: string;
 };
 
 export function PortalHeader(props: PortalHeaderProps) {
-  const { username, tenantName, tenantDomain, localeSwitcher, resellerName, quickSwitcher, customerSelectionHref } = props;
+  const { username, tenantName, tenantDomain, localeSwitcher, resellerName, customerSelectionMenu, customerSelectionHref } = props;
   const t = useTranslations();
   return (
     <header className="portal-header">
       <div className="portal-header__inner">
         <p className="portal-header__brand">{t('app.name')}</p>
         {resellerName ? (
-          <p className="portal-header__acting-for">{t('switcher.header.actingFor', { customerName: tenantName, resellerName })}</p>
+          <p className="portal-header__acting-for">{t('customerSelection.header.actingFor', { customerName: tenantName, resellerName })}</p>
         ) : null}
         <div className="portal-header__account">
           <p className="portal-header__user">{t('header.signedInAs', { username, tenantName, tenantDomain })}</p>
-          {quickSwitcher}
+          {customerSelectionMenu}
           {customerSelectionHref ? (
             <Link href={customerSelectionHref} className="button button--secondary">
-              {t('switcher.header.backToSelection')}
+              {t('customerSelection.header.backToSelection')}
             </Link>
           ) : null}
           {localeSwitcher}

@@ -1,7 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
-
-type LicenseType = 'mdm' | 'mobile_security';
-type LicenseState = 'valid' | 'expired' | 'not_yet_valid' | 'revoked';
+import type { TenantKind, LicenseType } from '@/db/schema';
+import type { LicenseState } from '@/lib/licenses/license-validity';
 
 export type TenantOverviewLicense = {
   id: string;
@@ -14,7 +13,7 @@ export type TenantOverviewLicense = {
 };
 
 export type TenantOverviewProps = {
-  tenant: { name: string; tenantDomain: string; kind: 'reseller' | 'customer' };
+  tenant: { name: string; tenantDomain: string; kind: TenantKind };
   licenses: TenantOverviewLicense[];
 };
 

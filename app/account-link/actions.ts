@@ -9,11 +9,11 @@ import { rememberSignInAccount } from '@/app/login/login-cookies';
 import type { FormState } from '@/lib/forms/form-state';
 import { totpCodeForm } from '@/lib/forms/fields';
 import { parseForm } from '@/lib/forms/parse-form';
-import { ACCOUNT_LINK_PATHS } from '@/lib/account-tokens/issue-account-token';
-import { chooseLinkPassword } from '@/lib/password-reset/choose-link-password';
-import { confirmLinkTwoFactor } from '@/lib/password-reset/confirm-link-two-factor';
-import { loadAccountLink } from '@/lib/password-reset/load-account-link';
-import { verifyLinkSecondFactor } from '@/lib/password-reset/verify-link-second-factor';
+import { ACCOUNT_LINK_PATHS } from '@/lib/auth/account-tokens';
+import { chooseLinkPassword } from '@/lib/account-link/choose-link-password';
+import { confirmLinkTwoFactor } from '@/lib/account-link/confirm-link-two-factor';
+import { loadAccountLink } from '@/lib/account-link/load-account-link';
+import { verifyLinkSecondFactor } from '@/lib/account-link/verify-link-second-factor';
 
 // Reset and activation links (/reset-password/<token>, /activate/<token>). The purpose and
 // token are bound by the page but arrive from the browser, so both are validated again.

@@ -7,7 +7,7 @@ import { pageTitle } from '@/app/_server/page-title';
 import { submitPasswordStep } from '@/app/login/actions';
 import { LAST_TENANT_COOKIE, LOGIN_USERNAME_COOKIE, PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
 import { signInReturnPath } from '@/lib/http/return-to';
-import { findLicenseContact } from '@/lib/licenses/find-license-contact';
+import { findLicenseContact } from '@/lib/auth/find-license-contact';
 import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -5,7 +5,7 @@ import { getClientAddress } from '@/app/_server/request-context';
 import type { FormState } from '@/lib/forms/form-state';
 import { parseForm } from '@/lib/forms/parse-form';
 import { describeError, logger } from '@/lib/logging/logger';
-import { requestPasswordReset } from '@/lib/password-reset/request-password-reset';
+import { requestPasswordReset } from '@/lib/account-link/request-password-reset';
 import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
 
 type Field = 'tenantDomain' | 'username';

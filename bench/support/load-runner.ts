@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export type TaskOutcome = { ok: true } | { ok: false; reason: string };
@@ -83,23 +83,6 @@ export function percentile(samples: number[], p: number): number {
 }
 
 export type EventLoopReport = { sequence: number; count: number; resolutionMs: number; p50: number; p99: number; max: number };
-
-/** The pid of our child process running server.mjs (startAppServer does not hand it out). */
-export function findServerPid(): number {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Field 4 of /proc/<pid>/stat is the parent pid (after the parenthesised command name).
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parent !== process.pid) continue;
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('server.mjs')) return Number(entry);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  throw new Error('server.mjs process not found among this process’s children');
-}
 
 /**
  * Reads the server's event-loop delay histogram (server.mjs, BENCH_EVENT_LOOP_REPORT): SIGUSR2

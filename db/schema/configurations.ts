@@ -3,6 +3,7 @@ import { tenants } from './tenants';
 import { users } from './users';
 
 export const devicePlatform = pgEnum('device_platform', ['android', 'ios']);
+export type DevicePlatform = (typeof devicePlatform.enumValues)[number];
 
 // A customer's configuration profiles. `settings` is validated by the zod schema in
 // lib/configurations/ before every write.

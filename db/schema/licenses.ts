@@ -3,6 +3,7 @@ import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, u
 import { tenants } from './tenants';
 
 export const licenseType = pgEnum('license_type', ['mdm', 'mobile_security']);
+export type LicenseType = (typeof licenseType.enumValues)[number];
 
 // A license belongs to the customer (tenant_id) and to the reseller that sold it.
 export const licenses = pgTable(

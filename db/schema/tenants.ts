@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, pgEnum, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export const tenantKind = pgEnum('tenant_kind', ['reseller', 'customer']);
+export type TenantKind = (typeof tenantKind.enumValues)[number];
 
 export const tenants = pgTable(
   'tenants',

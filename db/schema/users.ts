@@ -3,6 +3,7 @@ import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniq
 import { tenants } from './tenants';
 
 export const userRole = pgEnum('user_role', ['admin', 'helpdesk', 'auditor']);
+export type Role = (typeof userRole.enumValues)[number];
 
 export const users = pgTable(
   'users',

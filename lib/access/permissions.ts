@@ -1,3 +1,4 @@
+import type { Role, TenantKind } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import type { SessionContext } from '@/lib/auth/sessions';
 import { DomainError } from '@/lib/errors';
@@ -25,14 +26,13 @@ export const RESELLER_PERMISSIONS = [
 ] as const;
 
 export type Permission = (typeof RESELLER_PERMISSIONS)[number];
-export type Role = 'admin' | 'helpdesk' | 'auditor';
 
 const ROLE_SUBSETS: Record<Exclude<Role, 'admin'>, readonly Permission[]> = {
   helpdesk: ['tenant.view', 'users.view', 'users.send_password_reset', 'configurations.view', 'configurations.manage', 'customers.view'],
   auditor: ['tenant.view', 'users.view', 'configurations.view', 'audit.view', 'customers.view', 'compliance.view'],
 };
 
-export function permissionsFor(role: Role, tenantKind: 'reseller' | 'customer'): ReadonlySet<Permission> {
+export function permissionsFor(role: Role, tenantKind: TenantKind): ReadonlySet<Permission> {
   const ofKind: readonly Permission[] = tenantKind === 'reseller' ? RESELLER_PERMISSIONS : CUSTOMER_PERMISSIONS;
   if (role === 'admin') return new Set(ofKind);
   return new Set(ROLE_SUBSETS[role].filter((permission) => ofKind.includes(permission)));
@@ -46,7 +46,7 @@ export function hasPermission(access: TenantAccess, permission: Permission): boo
   return permissionsFor(access.session.user.role, access.actingTenant.kind).has(permission);
 }
 
-/** The customer selection (/customers) belongs to reseller users whose role may see customers. */
+/** The customer selection (/customer-selection) belongs to reseller users whose role may see customers. */
 export function canSelectCustomers(session: SessionContext): boolean {
   return session.tenant.kind === 'reseller' && permissionsFor(session.user.role, 'reseller').has('customers.view');
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { auditEvents } from '@/db/schema';
 import { getDb, type DbExecutor } from '@/db/client';
 import { logger } from '@/lib/logging/logger';

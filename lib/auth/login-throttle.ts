@@ -1,3 +1,4 @@
+import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { loginThrottles } from '@/db/schema';

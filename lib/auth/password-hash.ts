@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { getEnv } from '@/lib/env';
-import { compareInWorker, hashInWorker } from '@/lib/auth/password-hash-pool';
+import { compareInWorker, hashInWorker } from '@/lib/crypto/password-hash-pool';
 
 // Format `$msp1$<bcrypt>`: bcrypt over base64(HMAC-SHA-384(PREHASH_KEY, NFKC(password))).
 // bcrypt ignores everything after 72 bytes (SECURITY.md, ASVS 6.2); the 64-character base64 digest

@@ -1,6 +1,7 @@
+import 'server-only';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
-import { pendingLogins, tenants, users } from '@/db/schema';
+import { pendingLogins, tenants, users, type Role, type TenantKind } from '@/db/schema';
 import { createOpaqueToken, hashOpaqueToken } from '@/lib/auth/opaque-token';
 
 export const PENDING_LOGIN_TTL_MS = 10 * 60 * 1000;
@@ -12,8 +13,8 @@ export type PendingLogin = {
   id: string;
   nextStep: PendingLoginStep;
   codeAttempts: number;
-  user: { id: string; username: string; role: 'admin' | 'helpdesk' | 'auditor'; isRspLinked: boolean };
-  tenant: { id: string; tenantDomain: string; kind: 'reseller' | 'customer' };
+  user: { id: string; username: string; role: Role; isRspLinked: boolean };
+  tenant: { id: string; tenantDomain: string; kind: TenantKind };
 };
 
 export async function createPendingLogin(

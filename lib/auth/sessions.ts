@@ -1,19 +1,21 @@
+import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
-import { sessions, tenants, users } from '@/db/schema';
+import { sessions, tenants, users, type Role, type TenantKind } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { hasValidLicense } from '@/lib/licenses/license-validity';
+import { isUuid } from '@/lib/uuid';
 
 export type SessionUser = {
   id: string;
   username: string;
   email: string;
-  role: 'admin' | 'helpdesk' | 'auditor';
+  role: Role;
   isRspLinked: boolean;
   hasTwoFactor: boolean;
 };
 
-export type SessionTenant = { id: string; tenantDomain: string; name: string; kind: 'reseller' | 'customer' };
+export type SessionTenant = { id: string; tenantDomain: string; name: string; kind: TenantKind };
 
 export type SessionContext = { sessionId: string; user: SessionUser; tenant: SessionTenant };
 
@@ -23,7 +25,6 @@ export type SessionCheck = { ok: true; context: SessionContext } | { ok: false; 
 
 // last_seen_at is written at most this often; the idle timeout is measured in minutes.
 const TOUCH_INTERVAL_SECONDS = 30;
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function createSession(
   input: { userId: string; tenantId: string; ipAddress: string; userAgent: string | null },
@@ -43,7 +44,7 @@ export async function createSession(
  * license all end it at once, on every instance.
  */
 export async function checkSession(claims: { sessionId: string; sessionVersion: number }): Promise<SessionCheck> {
-  if (!UUID_PATTERN.test(claims.sessionId)) return { ok: false, reason: 'unknown_session' };
+  if (!isUuid(claims.sessionId)) return { ok: false, reason: 'unknown_session' };
   const db = getDb();
   const [row] = await db
     .select({

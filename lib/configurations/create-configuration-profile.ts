@@ -1,8 +1,9 @@
+import 'server-only';
 import { getDb } from '@/db/client';
 import { configurationProfiles } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { recordTenantAuditEvent } from '@/lib/audit/audit-actor';
+import { recordTenantAuditEvent } from '@/lib/access/audit-actor';
 import { ConfigurationProfileError } from './configuration-errors';
 import { profileInputSchema } from './profile-settings';
 

@@ -1,10 +1,11 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { configurationProfiles } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { recordObjectAccessDenied, recordTenantAuditEvent } from '@/lib/audit/audit-actor';
-import { isUuid } from '@/lib/users/user-errors';
+import { recordObjectAccessDenied, recordTenantAuditEvent } from '@/lib/access/audit-actor';
+import { isUuid } from '@/lib/uuid';
 import { ConfigurationProfileError } from './configuration-errors';
 
 /** Deletes a profile of the acting tenant; another tenant's id is not found and `authz_denied`. Audited as `configuration.deleted`. */

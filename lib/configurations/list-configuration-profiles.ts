@@ -1,10 +1,11 @@
+import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { configurationProfiles } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { isUuid } from '@/lib/users/user-errors';
-import type { DevicePlatform } from './profile-settings';
+import { isUuid } from '@/lib/uuid';
+import type { DevicePlatform } from '@/db/schema';
 
 export type ConfigurationProfileView = {
   id: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { FormState } from '@/lib/forms/form-state';
-import { parseForm } from '@/lib/forms/parse-form';
+import { devicePlatform } from '@/db/schema';
+import { parseForm, type ParsedForm } from '@/lib/forms/parse-form';
 import { profileInputSchema, type ProfileInput } from './profile-settings';
 
 export type ProfileField =
@@ -18,7 +18,7 @@ const checkbox = z.literal('on').optional();
 // The form's own shape (strings from FormData); the settings rules live in profile-settings.ts.
 const profileFormSchema = z.strictObject({
   name: z.string().max(200, 'validation.tooLong'),
-  platform: z.enum(['android', 'ios'], 'configurations.validation.platform'),
+  platform: z.enum(devicePlatform.enumValues, 'configurations.validation.platform'),
   passcodeMinLength: z.string().max(10, 'configurations.validation.passcodeMinLength'),
   screenLockMinutes: z.string().max(10, 'configurations.validation.screenLockMinutes'),
   cameraAllowed: checkbox,
@@ -34,7 +34,7 @@ function toInteger(value: string): number {
 }
 
 /** FormData of the profile form → a validated profile, or the form state with field errors. */
-export function parseProfileForm(formData: FormData): { ok: true; profile: ProfileInput } | { ok: false; state: FormState<ProfileField> } {
+export function parseProfileForm(formData: FormData): ParsedForm<ProfileInput, ProfileField> {
   const form = parseForm(profileFormSchema, formData, KEPT_FIELDS);
   if (!form.ok) return form;
   const data = form.data;
@@ -61,5 +61,5 @@ export function parseProfileForm(formData: FormData): { ok: true; profile: Profi
     const values = Object.fromEntries(KEPT_FIELDS.flatMap((field) => (typeof data[field] === 'string' ? [[field, data[field]]] : [])));
     return { ok: false, state: { status: 'error', message: 'validation.checkFields', fieldErrors, values } };
   }
-  return { ok: true, profile: parsed.data };
+  return { ok: true, data: parsed.data };
 }

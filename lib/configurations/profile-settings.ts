@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DevicePlatform } from '@/db/schema';
 
 // A small, typed set of device settings. Strict: an unknown key (or the other platform's
 // key) is refused, so `settings` only ever holds what the schema allows.
@@ -16,10 +17,7 @@ export const iosSettingsSchema = z.strictObject({ ...commonSettings, allowAppSto
 
 export type AndroidSettings = z.infer<typeof androidSettingsSchema>;
 export type IosSettings = z.infer<typeof iosSettingsSchema>;
-export type DevicePlatform = 'android' | 'ios';
 export type ProfileSettings = AndroidSettings | IosSettings;
-
-export const PLATFORMS: readonly DevicePlatform[] = ['android', 'ios'];
 
 export function settingsSchemaFor(platform: DevicePlatform) {
   return platform === 'android' ? androidSettingsSchema : iosSettingsSchema;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { currentKeyPattern, decryptSecret, encryptSecret } from './secret-box';

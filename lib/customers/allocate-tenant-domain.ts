@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomInt } from 'node:crypto';
 import type { DbTransaction } from '@/db/client';
 import { tenants } from '@/db/schema';

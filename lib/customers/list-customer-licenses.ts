@@ -1,12 +1,15 @@
+import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
-import { licenses } from '@/db/schema';
+import type { TenantAccess } from '@/lib/access/tenant-access';
+import { licenses, type LicenseType } from '@/db/schema';
 import { describeLicenseState, type LicenseState } from '@/lib/licenses/license-validity';
+import { requireResellerScope } from './reseller-scope';
 
 export type CustomerLicense = {
   id: string;
   customerId: string;
-  type: 'mdm' | 'mobile_security';
+  type: LicenseType;
   deviceCount: number;
   licenseKey: string;
   validFrom: string;
@@ -16,7 +19,8 @@ export type CustomerLicense = {
 };
 
 /** The licenses this reseller sold to the given customers (for extend / revoke on the Customers page). */
-export async function listCustomerLicenses(resellerTenantId: string, customerIds: string[], executor: DbExecutor = getDb()): Promise<CustomerLicense[]> {
+export async function listCustomerLicenses(access: TenantAccess, customerIds: string[], executor: DbExecutor = getDb()): Promise<CustomerLicense[]> {
+  const { resellerTenantId } = requireResellerScope(access, 'customers.view');
   if (customerIds.length === 0) return [];
   const rows = await executor
     .select({

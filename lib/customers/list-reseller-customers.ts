@@ -1,8 +1,12 @@
+import 'server-only';
+import type { LicenseType } from '@/db/schema';
 import { sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
+import type { TenantAccess } from '@/lib/access/tenant-access';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 import { tenantSearchPattern } from '@/lib/tenants/tenant-search';
-import { isUuid } from './find-reseller-customer';
+import { isUuid } from '@/lib/uuid';
+import { requireResellerScope } from './reseller-scope';
 
 export type CustomerLicenseState = 'valid' | 'expiring' | 'expired' | 'none';
 export const CUSTOMER_STATES: readonly CustomerLicenseState[] = ['valid', 'expiring', 'expired', 'none'];
@@ -18,7 +22,7 @@ export type ResellerCustomerRow = {
   contactEmail: string | null;
   state: CustomerLicenseState;
   daysRemaining: number | null;
-  licenseTypes: Array<'mdm' | 'mobile_security'>;
+  licenseTypes: Array<LicenseType>;
   deviceCount: number;
   /** Latest end of any non-revoked license, ISO. */
   validUntil: string | null;
@@ -29,7 +33,7 @@ type RawRow = {
   name: string;
   tenant_domain: string;
   contact_email: string | null;
-  valid_types: Array<'mdm' | 'mobile_security'> | null;
+  valid_types: Array<LicenseType> | null;
   device_count: number | null;
   valid_until: Date | string | null;
   valid_now_until: Date | string | null;
@@ -38,21 +42,23 @@ type RawRow = {
 };
 
 /** One customer of this reseller with its license state (the customer's page); null for any other id. */
-export async function findResellerCustomerRow(resellerTenantId: string, customerId: string, executor: DbExecutor = getDb()): Promise<ResellerCustomerRow | null> {
+export async function findResellerCustomerRow(access: TenantAccess, customerId: string, executor: DbExecutor = getDb()): Promise<ResellerCustomerRow | null> {
   if (!isUuid(customerId)) return null;
-  const { customers } = await listResellerCustomers({ resellerTenantId, customerId }, executor);
+  const { customers } = await listResellerCustomers(access, { customerId }, executor);
   return customers[0] ?? null;
 }
 
 /**
  * The reseller's Customers page: every customer of this reseller with its license state.
- * "Valid now" is licenseIsValidNow(), the predicate the access layer and the switcher use.
+ * "Valid now" is licenseIsValidNow(), the predicate the access layer and the customer selection use.
  * Small pages (25) ordered by name or end date, then id, so page boundaries are stable.
  */
 export async function listResellerCustomers(
-  input: { resellerTenantId: string; search?: string; state?: CustomerLicenseState; sort?: CustomerSort; page?: number; customerId?: string },
+  access: TenantAccess,
+  input: { search?: string; state?: CustomerLicenseState; sort?: CustomerSort; page?: number; customerId?: string } = {},
   executor: DbExecutor = getDb(),
 ): Promise<{ customers: ResellerCustomerRow[]; hasNextPage: boolean }> {
+  const { resellerTenantId } = requireResellerScope(access, 'customers.view');
   const page = Math.max(1, Math.min(input.page ?? 1, 10_000));
   const pattern = input.search ? tenantSearchPattern(input.search) : null;
   const validNow = licenseIsValidNow();
@@ -67,7 +73,7 @@ export async function listResellerCustomers(
         count(licenses.id)::int AS license_count
       FROM tenants t
       LEFT JOIN licenses ON licenses.tenant_id = t.id
-      WHERE t.reseller_id = ${input.resellerTenantId} AND t.kind = 'customer'
+      WHERE t.reseller_id = ${resellerTenantId} AND t.kind = 'customer'
         ${pattern ? sql`AND lower(t.name || ' ' || t.tenant_domain) LIKE ${pattern}` : sql``}
         ${input.customerId ? sql`AND t.id = ${input.customerId}` : sql``}
       GROUP BY t.id

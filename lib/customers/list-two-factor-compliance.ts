@@ -1,9 +1,12 @@
+import 'server-only';
 import { and, asc, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenses, tenants, users } from '@/db/schema';
+import type { TenantAccess } from '@/lib/access/tenant-access';
 import { getEnv } from '@/lib/env';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 import { computeTwoFactorDeadline, resolveTwoFactorEnforcement } from '@/lib/two-factor/two-factor-deadline';
+import { requireResellerScope } from './reseller-scope';
 
 export type NonCompliantAdmin = {
   userId: string;
@@ -34,7 +37,8 @@ export function reachableTenantCondition(resellerTenantId: string, executor: DbE
 }
 
 /** Active administrators without two-factor, with the deadline from TWO_FACTOR_ENFORCED_FROM / TWO_FACTOR_GRACE_DAYS. */
-export async function listNonCompliantAdmins(resellerTenantId: string, executor: DbExecutor = getDb(), now = new Date()): Promise<NonCompliantAdmin[]> {
+export async function listNonCompliantAdmins(access: TenantAccess, executor: DbExecutor = getDb(), now = new Date()): Promise<NonCompliantAdmin[]> {
+  const { resellerTenantId } = requireResellerScope(access, 'compliance.view');
   const rows = await executor
     .select({
       userId: users.id,

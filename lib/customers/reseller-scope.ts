@@ -1,7 +1,8 @@
+import 'server-only';
 import type { DbExecutor } from '@/db/client';
 import { requirePermission, type Permission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { recordObjectAccessDenied, recordTenantAuditEvent } from '@/lib/audit/audit-actor';
+import { recordObjectAccessDenied, recordTenantAuditEvent } from '@/lib/access/audit-actor';
 import { recordAuditEvent, type AuditAction } from '@/lib/audit/record-audit-event';
 import { CustomerManagementError } from './customer-errors';
 

@@ -1,14 +1,15 @@
+import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { tenants, users } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { ACCOUNT_TOKEN_TTL_MS, issueAccountToken } from '@/lib/account-tokens/issue-account-token';
-import { recordObjectAccessDenied } from '@/lib/audit/audit-actor';
+import { ACCOUNT_TOKEN_TTL_MS, issueAccountToken } from '@/lib/auth/account-tokens';
+import { recordObjectAccessDenied } from '@/lib/access/audit-actor';
 import { enqueueEmail } from '@/lib/email/enqueue-email';
 import { isLocale } from '@/lib/i18n/locales';
 import { CustomerManagementError } from './customer-errors';
-import { isUuid } from './find-reseller-customer';
+import { isUuid } from '@/lib/uuid';
 import { auditInBothTenants } from './reseller-scope';
 import { listNonCompliantAdmins, reachableTenantCondition } from './list-two-factor-compliance';
 
@@ -23,7 +24,7 @@ export async function sendComplianceActivation(access: TenantAccess, input: { us
   // A malformed id from the form is just another unknown user, not a database error.
   if (!isUuid(input.userId)) {
     await recordObjectAccessDenied(access, input.clientAddress, 'user', input.userId);
-    throw new CustomerManagementError('customer_not_found');
+    throw new CustomerManagementError('admin_not_found');
   }
   const sent = await getDb().transaction(async (tx) => {
     const [user] = await tx
@@ -62,14 +63,14 @@ export async function sendComplianceActivation(access: TenantAccess, input: { us
   });
   if (!sent) {
     await recordObjectAccessDenied(access, input.clientAddress, 'user', input.userId);
-    throw new CustomerManagementError('customer_not_found');
+    throw new CustomerManagementError('admin_not_found');
   }
 }
 
 /** "Send activation email to all": one link per listed portal-only admin; returns how many were queued. */
 export async function sendComplianceActivationToAll(access: TenantAccess, input: { clientAddress: string }): Promise<number> {
   requirePermission(access, 'compliance.manage');
-  const admins = await listNonCompliantAdmins(access.actingTenant.id);
+  const admins = await listNonCompliantAdmins(access);
   let count = 0;
   for (const admin of admins.filter((entry) => !entry.isRspLinked)) {
     await sendComplianceActivation(access, { userId: admin.userId, clientAddress: input.clientAddress });

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbExecutor } from '@/db/client';
 import { devMailbox } from '@/db/schema';
 import type { EmailTransport } from './email-transport';

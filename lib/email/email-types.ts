@@ -1,3 +1,4 @@
+import type { LicenseType } from '@/db/schema';
 import type { Locale } from '@/lib/i18n/locales';
 
 // Every email the portal sends, with the data its template needs. Links are absolute and
@@ -37,7 +38,7 @@ export type EmailMessage =
         resellerName: string;
         customerName: string;
         customerTenantDomain: string;
-        licenseType: 'mdm' | 'mobile_security';
+        licenseType: LicenseType;
         validUntil: string;
         daysBefore: number;
       };

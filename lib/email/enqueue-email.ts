@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbExecutor } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secret-box';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
 import { devMailbox, emailOutbox } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb } from '@/db/client';
 import { getEnv, type Env } from '@/lib/env';
 import { describeError, logger } from '@/lib/logging/logger';

@@ -19,16 +19,15 @@ export function formDataToObject(formData: FormData): Record<string, string> {
   return entries;
 }
 
-export type ParsedForm<Schema extends z.ZodType, Field extends string> =
-  | { ok: true; data: z.infer<Schema> }
-  | { ok: false; state: FormState<Field> };
+/** A parsed form: the data, or the form state that tells the person what to correct. */
+export type ParsedForm<Data, Field extends string> = { ok: true; data: Data } | { ok: false; state: FormState<Field> };
 
 /** Parses a form; on failure returns the form state with field errors (message keys). */
 export function parseForm<Schema extends z.ZodType, Field extends string>(
   schema: Schema,
   formData: FormData,
   keepValues: readonly Field[],
-): ParsedForm<Schema, Field> {
+): ParsedForm<z.infer<Schema>, Field> {
   const raw = formDataToObject(formData);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { getEnv } from '@/lib/env';
-import { compileTrustedProxies } from './trusted-proxies.mjs';
+import { compileTrustedProxies } from '@/lib/trusted-proxies.mjs';
 
 let compiled: { entries: string[]; isTrusted: (address: string) => boolean } | undefined;
 
@@ -22,8 +22,8 @@ export function resolveClientAddress(headers: Pick<Headers, 'get'>): string {
   const chain = (headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((entry) => entry.trim())
-    .filter((entry) => isIP(normaliseAddress(entry)) !== 0)
-    .map(normaliseAddress);
+    .filter((entry) => isIP(normalizeAddress(entry)) !== 0)
+    .map(normalizeAddress);
   if (chain.length === 0) return 'unknown';
   for (let index = chain.length - 1; index >= 0; index -= 1) {
     const address = chain[index]!;
@@ -32,6 +32,6 @@ export function resolveClientAddress(headers: Pick<Headers, 'get'>): string {
   return chain[0]!;
 }
 
-function normaliseAddress(address: string): string {
+function normalizeAddress(address: string): string {
   return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
 }

@@ -1,4 +1,3 @@
-import { NextResponse, type NextRequest } from 'next/server';
 import { judgeRequestSource } from './cross-site-request';
 import { isWellFormedActionArguments, isWellFormedFormActionFields } from './server-action-arguments';
 
@@ -14,13 +13,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Next's default `serverActions.bodySizeLimit`; no form or route of the portal needs more. */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
-const STATUS_TEXT = { 400: 'Bad request', 403: 'Forbidden', 413: 'Request too large' } as const;
+/** Why a request is refused before it reaches a page, action or route; proxy.ts answers it. */
+export type RequestRefusal = { status: 400 | 403 | 413; reason: string };
 
-function refuse(status: keyof typeof STATUS_TEXT, reason: string): NextResponse {
-  return new NextResponse(`${STATUS_TEXT[status]}: ${reason}\n`, {
-    status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-  });
+function refuse(status: RequestRefusal['status'], reason: string): RequestRefusal {
+  return { status, reason };
 }
 
 function isDecodable(pathname: string): boolean {
@@ -42,12 +39,12 @@ function utf8Text(body: ArrayBuffer): string | null {
 }
 
 /** The host the browser addressed, as Next's server-action check sees it (server.mjs drops an untrusted X-Forwarded-Host). */
-function requestHost(request: NextRequest): string | null {
+function requestHost(request: Request): string | null {
   return request.headers.get('x-forwarded-host') ?? request.headers.get('host');
 }
 
-export async function rejectMalformedRequest(request: NextRequest): Promise<NextResponse | null> {
-  if (!isDecodable(request.nextUrl.pathname)) return refuse(400, 'the address is not valid.');
+export async function rejectMalformedRequest(request: Request): Promise<RequestRefusal | null> {
+  if (!isDecodable(new URL(request.url).pathname)) return refuse(400, 'the address is not valid.');
   if (SAFE_METHODS.has(request.method)) return null;
 
   if (!judgeRequestSource(request, requestHost(request)).ok) return refuse(403, 'the request comes from another site.');

@@ -1,7 +1,7 @@
 // Where a form may send the person back to after the language switch or the login: only a path
 // on this site (ASVS 3.7.2, open redirects). A browser resolves a Location header against the
 // portal's address, so the check does the same and compares origins: first for what was sent,
-// then again for what we would send back, since normalising the path can itself produce a
+// then again for what we would send back, since normalizing the path can itself produce a
 // protocol-relative address (`/.//evil.test`, `/%2e//evil.test` and `/..//evil.test` all become
 // `//evil.test`, another host).
 
@@ -21,11 +21,11 @@ function sameOriginPath(value: string): string | null {
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
-/** `value` when it is a path on this site (normalised), else `fallback`. */
+/** `value` when it is a path on this site (normalized), else `fallback`. */
 export function safeReturnTo(value: unknown, fallback = '/'): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return fallback;
   const path = sameOriginPath(value);
-  // The normalised path must survive the same check unchanged: `//evil.test` would not.
+  // The normalized path must survive the same check unchanged: `//evil.test` would not.
   if (path === null || path.startsWith('//') || sameOriginPath(path) !== path) return fallback;
   return path;
 }

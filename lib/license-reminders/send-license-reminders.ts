@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { licenseReminders, licenses, tenants, users } from '@/db/schema';

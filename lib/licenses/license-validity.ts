@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenses } from '@/db/schema';

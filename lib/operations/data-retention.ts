@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';

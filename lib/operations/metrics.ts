@@ -1,6 +1,7 @@
+import 'server-only';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { readDbPoolState } from '@/db/client';
-import { observePasswordHashWaits, readPasswordHashPoolState } from '@/lib/auth/password-hash-pool';
+import { observePasswordHashWaits, readPasswordHashPoolState } from '@/lib/crypto/password-hash-pool';
 import { checkHealth, type Health } from './check-health';
 
 // Prometheus metrics of this instance (README, "Metrics"), served by app/api/metrics/route.ts to

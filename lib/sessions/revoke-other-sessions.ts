@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { sessions } from '@/db/schema';

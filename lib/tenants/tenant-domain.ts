@@ -5,14 +5,14 @@ const EMBEDDED_TENANT_PATTERN = /tenant[-/]([0-9]{6}\.sms)(?![a-z0-9])/g;
 // Input comes from a form field; bounding it keeps the regex work trivially small.
 const MAX_INPUT_LENGTH = 2048;
 
-/** Strict check for the normalised form, e.g. `123456.sms`. */
+/** Strict check for the normalized form, e.g. `123456.sms`. */
 export function isTenantDomain(value: string): boolean {
   return TENANT_DOMAIN_PATTERN.test(value);
 }
 
 /**
  * Turns what a person typed or pasted (a tenant domain, or a portal URL containing one) into the
- * normalised tenant domain, or null when it is not exactly one recognisable tenant domain.
+ * normalized tenant domain, or null when it is not exactly one recognisable tenant domain.
  */
 export function parseTenantDomain(input: string): string | null {
   if (typeof input !== 'string' || input.length > MAX_INPUT_LENGTH) return null;

@@ -1,6 +1,6 @@
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { tenants } from '@/db/schema';
-import { escapeLikePattern } from '@/lib/switcher/search-term';
 
 /**
  * "Name or tenant domain contains the term", case-insensitive, as ONE expression so that the
@@ -13,4 +13,16 @@ export function tenantSearchPattern(term: string): string {
 
 export function tenantMatchesSearch(term: string): SQL {
   return sql`lower(${tenants.name} || ' ' || ${tenants.tenantDomain}) LIKE ${tenantSearchPattern(term)}`;
+}
+
+/** `%` and `_` typed by a person are literal characters, not LIKE wildcards. */
+export function escapeLikePattern(term: string): string {
+  return term.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** What a person typed into a tenant search (customer selection, Customers page), trimmed and bounded; empty means "no filter". */
+export function normalizeSearchTerm(input: unknown): string {
+  if (typeof input !== 'string') return '';
+  // No name or tenant domain contains U+0000, and PostgreSQL refuses it in a query parameter.
+  return input.replaceAll('\u0000', '').trim().slice(0, 100);
 }

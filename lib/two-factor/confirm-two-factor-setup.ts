@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbTransaction } from '@/db/client';
 import { pendingLogins, tenants, users } from '@/db/schema';
@@ -5,7 +6,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { revokeAllSessionsOfUser } from '@/lib/auth/sessions';
 import { findTotpTimeStep } from '@/lib/auth/totp';
 import { decryptSecret, encryptSecret } from '@/lib/crypto/secret-box';
-import { issueAccountToken } from '@/lib/account-tokens/issue-account-token';
+import { issueAccountToken } from '@/lib/auth/account-tokens';
 import { enqueueEmail, recipientOf } from '@/lib/email/enqueue-email';
 import { replaceRecoveryCodes } from './recovery-codes';
 import { setupSecretAssociatedData } from './start-two-factor-setup';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
@@ -55,8 +56,7 @@ export async function replaceRecoveryCodes(executor: DbExecutor, input: { userId
  * Redeems one code. A single conditional UPDATE marks it used, so of two concurrent requests
  * with the same code exactly one succeeds (on every instance).
  */
-// The `use` prefix is the domain word ("use a recovery code"), not a React hook.
-export async function useRecoveryCode(
+export async function redeemRecoveryCode(
   input: { userId: string; code: string },
   executor: DbExecutor = getDb(),
 ): Promise<{ ok: true; remaining: number } | { ok: false }> {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
@@ -7,7 +8,7 @@ import { advancePendingLogin, claimCodeAttempt, findPendingLogin } from '@/lib/a
 import { recordTwoFactorLockout } from '@/lib/auth/verify-two-factor-step';
 import { enqueueEmail } from '@/lib/email/enqueue-email';
 import { isLocale } from '@/lib/i18n/locales';
-import { useRecoveryCode as redeemRecoveryCode } from './recovery-codes';
+import { redeemRecoveryCode } from './recovery-codes';
 
 export type RedeemLoginRecoveryCodeResult =
   | { ok: true; remaining: number; nextStep: 'none' | 'two_factor_setup' }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb } from '@/db/client';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { acceptTotpCode } from '@/lib/auth/accept-totp-code';

@@ -1,7 +1,8 @@
+import 'server-only';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { getDb, type DbTransaction } from '@/db/client';
 import { pendingLogins, tenants, users } from '@/db/schema';
-import { findLiveAccountToken, markAccountTokenUsed, revokeAccountTokens } from '@/lib/account-tokens/issue-account-token';
+import { findLiveAccountToken, markAccountTokenUsed, revokeAccountTokens } from '@/lib/auth/account-tokens';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { revokeAllSessionsOfUser } from '@/lib/auth/sessions';
 import { enqueueEmail, recipientOf } from '@/lib/email/enqueue-email';

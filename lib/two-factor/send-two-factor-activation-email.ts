@@ -1,7 +1,8 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { ACCOUNT_TOKEN_TTL_MS, issueAccountToken } from '@/lib/account-tokens/issue-account-token';
+import { ACCOUNT_TOKEN_TTL_MS, issueAccountToken } from '@/lib/auth/account-tokens';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { takeWindowQuota } from '@/lib/auth/login-throttle';
 import { findPendingLogin } from '@/lib/auth/pending-login';

@@ -1,8 +1,9 @@
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
-import type { Role } from '@/lib/access/permissions';
+import type { Role } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { recordTenantAuditEvent } from '@/lib/audit/audit-actor';
+import { recordTenantAuditEvent } from '@/lib/access/audit-actor';
 import { revokeAllSessionsOfUser } from '@/lib/auth/sessions';
 import { canGrantRole } from './role-grants';
 import { runUserOperation } from './run-user-operation';

@@ -1,9 +1,10 @@
+import 'server-only';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { ACCOUNT_TOKEN_TTL_MS, issueAccountToken } from '@/lib/account-tokens/issue-account-token';
-import { recordTenantAuditEvent } from '@/lib/audit/audit-actor';
+import { ACCOUNT_TOKEN_TTL_MS, issueAccountToken } from '@/lib/auth/account-tokens';
+import { recordTenantAuditEvent } from '@/lib/access/audit-actor';
 import { enqueueEmail } from '@/lib/email/enqueue-email';
 import type { Locale } from '@/lib/i18n/locales';
 import { canGrantRole } from './role-grants';

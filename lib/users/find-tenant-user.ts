@@ -1,7 +1,8 @@
+import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbExecutor } from '@/db/client';
-import { users } from '@/db/schema';
-import { isUuid } from './user-errors';
+import { users, type Role } from '@/db/schema';
+import { isUuid } from '@/lib/uuid';
 
 export type LockedTenantUser = {
   id: string;
@@ -9,7 +10,7 @@ export type LockedTenantUser = {
   username: string;
   email: string;
   locale: string;
-  role: 'admin' | 'helpdesk' | 'auditor';
+  role: Role;
   disabledAt: Date | null;
 };
 

@@ -1,6 +1,7 @@
+import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
+import { users, type Role } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { getEnv } from '@/lib/env';
@@ -10,7 +11,7 @@ export type TenantUserRow = {
   id: string;
   username: string;
   email: string;
-  role: 'admin' | 'helpdesk' | 'auditor';
+  role: Role;
   isRspLinked: boolean;
   twoFactor: 'active' | 'not_yet';
   /** Administrators without two-factor: when the login starts to demand it (ISO, UTC). */

@@ -1,7 +1,8 @@
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { recoveryCodes, users } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { recordTenantAuditEvent } from '@/lib/audit/audit-actor';
+import { recordTenantAuditEvent } from '@/lib/access/audit-actor';
 import { revokeAllSessionsOfUser } from '@/lib/auth/sessions';
 import { enqueueEmail, recipientOf } from '@/lib/email/enqueue-email';
 import { runUserOperation } from './run-user-operation';

@@ -1,6 +1,6 @@
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { recordTenantAuditEvent } from '@/lib/audit/audit-actor';
-import { sendPasswordResetEmail } from '@/lib/password-reset/send-password-reset-email';
+import { recordTenantAuditEvent } from '@/lib/access/audit-actor';
+import { sendPasswordResetEmail } from '@/lib/account-link/send-password-reset-email';
 import { runUserOperation } from './run-user-operation';
 import { UserManagementError } from './user-errors';
 

@@ -1,8 +1,9 @@
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';
-import { revokeAccountTokens } from '@/lib/account-tokens/issue-account-token';
-import { recordTenantAuditEvent } from '@/lib/audit/audit-actor';
+import { revokeAccountTokens } from '@/lib/auth/account-tokens';
+import { recordTenantAuditEvent } from '@/lib/access/audit-actor';
 import { revokeAllSessionsOfUser } from '@/lib/auth/sessions';
 import { runUserOperation } from './run-user-operation';
 import { UserManagementError } from './user-errors';

@@ -15,9 +15,3 @@ export class UserManagementError extends DomainError<UserManagementErrorCode> {
     this.name = 'UserManagementError';
   }
 }
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID_PATTERN.test(value);
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userRole } from '@/db/schema';
 
 // Shared by the create-user form and createUser() itself, so the rules cannot drift apart.
 export const usernameSchema = z
@@ -10,7 +11,7 @@ export const usernameSchema = z
 
 export const emailSchema = z.string().trim().max(254, 'validation.tooLong').pipe(z.email('users.validation.emailFormat'));
 
-export const roleSchema = z.enum(['admin', 'helpdesk', 'auditor'], 'users.validation.role');
+export const roleSchema = z.enum(userRole.enumValues, 'users.validation.role');
 
 export const newUserSchema = z.strictObject({
   username: usernameSchema,

@@ -63,19 +63,19 @@ describe('PortalHeader', () => {
 });
 
 describe('PortalHeader for a reseller acting in a customer tenant', () => {
-  it('shows "<customer> (via <reseller>)", the quick switcher and the way back to customer selection', () => {
+  it('shows "<customer> (via <reseller>)", the customer selection menu and the way back to customer selection', () => {
     renderWithIntl(
       <PortalHeader
         username="reseller.admin"
         tenantName="Alpha Logistik GmbH"
         tenantDomain="123456.sms"
         resellerName="Demo Reseller GmbH"
-        quickSwitcher={<button type="button">Switch customer</button>}
-        customerSelectionHref="/customers"
+        customerSelectionMenu={<button type="button">Switch customer</button>}
+        customerSelectionHref="/customer-selection"
       />,
     );
     expect(screen.getByText('Alpha Logistik GmbH (via Demo Reseller GmbH)')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Back to customer selection' })).toHaveAttribute('href', '/customers');
+    expect(screen.getByRole('link', { name: 'Back to customer selection' })).toHaveAttribute('href', '/customer-selection');
     expect(screen.getByRole('button', { name: 'Switch customer' })).toBeInTheDocument();
   });
 });

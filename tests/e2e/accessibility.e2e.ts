@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { findAccessibilityViolations } from './support/axe';
-import { e2eBaseUrl, launchBrowser, saveScreenshot, withPage } from './support/browser';
-import { closeE2eDb, createUserWithoutTwoFactor, e2eDb } from './support/db';
+import { e2eBaseUrl, saveScreenshot, useBrowser, withPage } from './support/browser';
+import { createUserWithoutTwoFactor, e2eDb } from './support/db';
 import { createAccountLink, markRspLinked } from './support/account-arrangements';
 import type { DevMailboxRenderInput, DevMailboxRenderOutput } from './support/render-dev-mailbox';
 import { waitForEmail } from './support/sent-emails';
@@ -143,22 +143,13 @@ async function loadPortalStylesheets(page: Page): Promise<string> {
 }
 
 describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English and German', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeE2eDb();
-  });
+  const browser = useBrowser();
 
   test('pages without a session: login, password forgotten, reset and activation links, not found', async () => {
     const user = await createUserWithoutTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'a11y.reset', password: LONG_PASSWORD });
     const activation = await createAccountLink({ userId: user.id, purpose: 'activation' });
     const report = await createAccountLink({ userId: user.id, purpose: 'report' });
-    const findings = await withPage(browser, async (page) => {
+    const findings = await withPage(browser(), async (page) => {
       const checks: PageCheck[] = [
         { name: 'login', open: (p) => openPath(p, '/login') },
         { name: 'login-error', open: showLoginError },
@@ -194,7 +185,7 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
 
     const findings: string[] = [];
     findings.push(
-      ...(await withPage(browser, async (page) => {
+      ...(await withPage(browser(), async (page) => {
         // helpdesk has two-factor; the pending login is never finished here, so no TOTP step is used.
         await enterPassword(page, { tenantDomain: TENANT, username: 'helpdesk' });
         await page.waitForURL('**/login/code');
@@ -205,14 +196,14 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
       })),
     );
     findings.push(
-      ...(await withPage(browser, async (page) => {
+      ...(await withPage(browser(), async (page) => {
         await enterPassword(page, { tenantDomain: TENANT, username: rspLinked.username, password: LONG_PASSWORD });
         await page.waitForURL('**/login/two-factor-required');
         return checkAll(page, [{ name: 'two-factor-required-rsp-linked', open: openDialog }]);
       })),
     );
     findings.push(
-      ...(await withPage(browser, async (page) => {
+      ...(await withPage(browser(), async (page) => {
         await enterPassword(page, { tenantDomain: TENANT, username: portalOnly.username, password: LONG_PASSWORD });
         await page.waitForURL('**/login/two-factor-required');
         const result = await checkAll(page, [{ name: 'two-factor-required-portal-only', open: openDialog }]);
@@ -228,28 +219,28 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
 
   test('customer admin: tenant overview, users (with a row menu open), configurations, a profile, audit, security page', async () => {
     const profilePath = await createAccessibilityProfile();
-    const findings = await withPage(browser, async (page) => {
+    const findings = await withPage(browser(), async (page) => {
       await signInAsDemoUser(page, { tenantDomain: TENANT, username: 'admin', landsOn: `**/tenant/${TENANT}` });
       return checkAll(page, [...tenantPageChecks(`/tenant/${TENANT}`, profilePath), { name: 'tenant-not-found', open: (p) => openPath(p, `/tenant/${TENANT}/configurations/00000000-0000-4000-8000-000000000000`, 404) }]);
     });
     expect(findings).toEqual([]);
   });
 
-  test('reseller: customer selection, quick switcher, customers, a customer, create license, expiring licenses, two-factor compliance', async () => {
-    const findings = await withPage(browser, async (page) => {
-      await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customers' });
+  test('reseller: customer selection and its header menu, customers, a customer, create license, expiring licenses, two-factor compliance', async () => {
+    const findings = await withPage(browser(), async (page) => {
+      await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customer-selection' });
       const base = `/tenant/${RESELLER_TENANT}`;
       const { rows } = await e2eDb().query<{ id: string }>('select id from tenants where tenant_domain = $1', [TENANT]);
       return checkAll(page, [
-        { name: 'customer-selection', open: (p) => openPath(p, '/customers') },
-        { name: 'customer-selection-search', open: (p) => openPath(p, '/customers?q=beta') },
+        { name: 'customer-selection', open: (p) => openPath(p, '/customer-selection') },
+        { name: 'customer-selection-search', open: (p) => openPath(p, '/customer-selection?q=beta') },
         {
           // The reseller's own overview, with the header's customer menu open and loaded.
-          name: 'reseller-overview-quick-switcher-open',
+          name: 'reseller-overview-customer-selection-menu-open',
           open: async (p) => {
             await openPath(p, base);
-            await p.locator('header .quick-switcher > summary').click();
-            await p.locator('.quick-switcher__panel li').first().waitFor();
+            await p.locator('header .customer-selection-menu > summary').click();
+            await p.locator('.customer-selection-menu__panel li').first().waitFor();
           },
         },
         { name: 'tenant-customers', open: (p) => openPath(p, `${base}/customers`) },
@@ -278,8 +269,8 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
 
   test('reseller acting for a customer: the customer’s overview, users (with a row menu open), configurations, a profile, audit', async () => {
     const profilePath = await createAccessibilityProfile();
-    const findings = await withPage(browser, async (page) => {
-      await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customers' });
+    const findings = await withPage(browser(), async (page) => {
+      await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customer-selection' });
       const checks = tenantPageChecks(`/tenant/${TENANT}`, profilePath).filter((check) => check.name !== 'security');
       return checkAll(page, checks.map((check) => ({ ...check, name: `acting-for-${check.name}` })));
     });
@@ -291,7 +282,7 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
     // are components (DevMailboxInbox, DevMailboxMessageView): render those with a real email the
     // portal sent in this run, and load them with the production stylesheets.
     const user = await createUserWithoutTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'a11y.mail', password: LONG_PASSWORD });
-    const findings = await withPage(browser, async (page) => {
+    const findings = await withPage(browser(), async (page) => {
       await requestPasswordReset(page, user.username);
       const sample = await waitForEmail({ to: user.email });
       const css = await loadPortalStylesheets(page);

@@ -1,10 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
 import { createAccountLink } from './support/account-arrangements';
-import { e2eBaseUrl, launchBrowser } from './support/browser';
-import { closeE2eDb, createUserWithoutTwoFactor } from './support/db';
+import { e2eBaseUrl, useBrowser } from './support/browser';
+import { createUserWithoutTwoFactor } from './support/db';
 
 // The cross-site check (lib/http/cross-site-request.ts) seen from a real browser: the link page's
 // own form post without JavaScript is accepted (its referrer policy lets Chromium send a real
@@ -14,11 +12,10 @@ const TENANT = '123456.sms';
 const NEW_PASSWORD = 'Copper-Lantern-Meadow-58';
 
 describe('cross-site requests, in Chromium', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let attackerSite: Server;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     // Another site: the app runs on 127.0.0.1, this page is served as `localhost`, so Chromium
     // sends Sec-Fetch-Site: cross-site and the attacker's Origin.
     attackerSite = createServer((_request, response) => {
@@ -32,16 +29,13 @@ describe('cross-site requests, in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
     await new Promise((resolve) => attackerSite?.close(resolve));
-    await closeE2eDb();
-    await closePasswordHashPool();
   });
 
   test('without JavaScript, the new-password form of a reset link is accepted and leads to the two-factor setup', async () => {
     const user = await createUserWithoutTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'nojs.link', password: 'Old-Password-Long-Enough-1' });
     const link = await createAccountLink({ userId: user.id, purpose: 'password_reset' });
-    const context = await browser.newContext({ baseURL: e2eBaseUrl(), locale: 'en-US', javaScriptEnabled: false });
+    const context = await browser().newContext({ baseURL: e2eBaseUrl(), locale: 'en-US', javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       await page.goto(link.path);
@@ -60,7 +54,7 @@ describe('cross-site requests, in Chromium', () => {
   });
 
   test('a form on another site that posts to the portal is refused with 403 before anything runs', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await browser().newContext({ locale: 'en-US' });
     try {
       const page = await context.newPage();
       const { port } = attackerSite.address() as AddressInfo;

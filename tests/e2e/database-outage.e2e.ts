@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startCuttableTcpProxy, throughProxy, type CuttableTcpProxy } from '../support/cuttable-tcp-proxy';
-import { launchBrowser, saveScreenshot } from './support/browser';
-import { closeE2eDb } from './support/db';
+import { saveScreenshot, useBrowser } from './support/browser';
 import { logMark, readLogEvents, startExtraInstance, waitForLogEvents, type AppInstance } from './support/second-instance';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './support/sign-in';
 import { unusedTotpCode } from './support/totp';
@@ -16,7 +15,7 @@ const UNAVAILABLE = 'Logging in is not possible right now. Please try again late
 const LEAK_PATTERN = /\n\s+at \S+ \(|ECONNRESET|ECONNREFUSED|Failed query|node_modules|webpack-internal/;
 
 describe('PostgreSQL unavailable during login', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let proxy: CuttableTcpProxy;
   let server: AppInstance & { stop: () => Promise<void> };
 
@@ -29,19 +28,16 @@ describe('PostgreSQL unavailable during login', () => {
       logFile: 'e2e-outage-server.log',
       overrides: (baseUrl) => ({ DATABASE_URL: throughProxy(databaseUrl, proxy), PUBLIC_BASE_URL: baseUrl, AUTH_URL: baseUrl }),
     });
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     proxy?.restore();
-    await browser?.close();
     await server?.stop();
     await proxy?.close();
-    await closeE2eDb();
   });
 
   async function withOutagePage<T>(steps: (page: Page) => Promise<T>): Promise<T> {
-    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US' });
+    const context = await browser().newContext({ baseURL: server.baseUrl, locale: 'en-US' });
     const page = await context.newPage();
     try {
       return await steps(page);
@@ -144,7 +140,7 @@ describe('PostgreSQL unavailable during login', () => {
 
       // The same page with JavaScript off, in German: not blank. Next's error document is empty
       // until its script runs; server.mjs fills it (lib/http/no-script-error-fallback.mjs).
-      const noScript = await browser.newContext({
+      const noScript = await browser().newContext({
         baseURL: server.baseUrl,
         locale: 'de-DE',
         javaScriptEnabled: false,

@@ -1,20 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { e2eBaseUrl, launchBrowser, withPage } from './support/browser';
+import { e2eBaseUrl, useBrowser, withPage } from './support/browser';
 import { listSentEmails, waitForEmail } from './support/sent-emails';
 
 // The browser suite runs the production build, where /dev/mailbox does not exist: the app sends
 // through the real `resend` SDK to the fake Resend server of the global setup, read back here.
 // (/dev/mailbox is covered by tests/integration/email-dev-mailbox.test.ts and a component test.)
 describe('email delivery in the running app', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   test('the fake email provider answers and lists captured emails', async () => {
     expect(process.env.E2E_FAKE_RESEND_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -22,7 +13,7 @@ describe('email delivery in the running app', () => {
   });
 
   test('/dev/mailbox and its HTML route do not exist in the production build', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       const response = await page.goto('/dev/mailbox');
       expect(response?.status()).toBe(404);
       const html = await fetch(`${e2eBaseUrl()}/dev/mailbox/${crypto.randomUUID()}/html`, { redirect: 'manual' });
@@ -31,7 +22,7 @@ describe('email delivery in the running app', () => {
   });
 
   test('Password forgotten? delivers the reset email through the outbox worker, with a working link', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       await page.goto('/password-forgotten');
       await page.getByLabel('Tenant domain', { exact: true }).fill('234567.sms');
       await page.getByLabel('Username', { exact: true }).fill('admin');

@@ -20,6 +20,7 @@ const config = await createJestConfig({
   },
   testPathIgnorePatterns: ['/node_modules/', '/.next/', '/.data/'],
   modulePathIgnorePatterns: ['<rootDir>/.next/', '<rootDir>/.data/'],
+  setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/after-each-file.ts'],
   globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/e2e/support/global-teardown.ts',
   // Generous: bcrypt at cost 10, waiting for the next TOTP step (up to 30 s), a cold server.

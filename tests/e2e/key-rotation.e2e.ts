@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { LoginClient } from '../../bench/support/login-http';
-import { closeE2eDb } from './support/db';
 import { firstInstance, startExtraInstance, type AppInstance } from './support/second-instance';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './support/sign-in';
 import { unusedTotpCode } from './support/totp';
@@ -50,7 +49,6 @@ describe('rotating AUTH_SECRET and the two-factor encryption key', () => {
 
   afterAll(async () => {
     await rotated?.stop();
-    await closeE2eDb();
   });
 
   test('a session made with the old secret stays signed in after the change', async () => {

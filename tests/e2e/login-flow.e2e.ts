@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { e2eBaseUrl, launchBrowser, withPage } from './support/browser';
-import { closeE2eDb, countAuditEvents } from './support/db';
+import type { Page } from 'playwright-core';
+import { e2eBaseUrl, useBrowser, withPage } from './support/browser';
+import { countAuditEvents } from './support/db';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, enterCode, enterPassword as enterPasswordStep } from './support/sign-in';
 import { unusedTotpCode } from './support/totp';
 
@@ -9,19 +9,10 @@ async function enterPassword(page: Page, tenantDomain: string, username: string,
 }
 
 describe('signing in with tenant domain, password and two-factor code', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeE2eDb();
-  });
+  const browser = useBrowser();
 
   test('customer admin signs in with a code, sees the tenant overview, logs out; the same code is then refused', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       // A pasted portal URL works as the tenant domain.
       await enterPassword(page, 'https://portal.example.test/x-tenant-123456.SMS-y', 'admin');
       await page.waitForURL('**/login/code');
@@ -72,7 +63,7 @@ describe('signing in with tenant domain, password and two-factor code', () => {
   });
 
   test('a wrong password gets the one generic message and the form keeps tenant domain and username', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       await enterPassword(page, '123456.sms', 'admin', 'not-the-password');
       await page.getByRole('alert').filter({ hasText: 'Tenant domain, username or password is incorrect.' }).waitFor();
       expect(await page.getByLabel('Tenant domain', { exact: true }).inputValue()).toBe('123456.sms');
@@ -84,7 +75,7 @@ describe('signing in with tenant domain, password and two-factor code', () => {
   });
 
   test('an administrator without two-factor is blocked after the password', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       await enterPassword(page, '123456.sms', 'new.admin');
       await page.waitForURL('**/login/two-factor-required');
       await page.getByRole('heading', { name: 'Two-factor authentication required' }).waitFor();
@@ -95,7 +86,7 @@ describe('signing in with tenant domain, password and two-factor code', () => {
   });
 
   test('a customer whose license expired is refused after the code, learns which reseller to contact, and gets no session', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       await enterPassword(page, '345678.sms', 'admin');
       await page.waitForURL('**/login/code');
       await enterCode(page, await unusedTotpCode({ tenantDomain: '345678.sms', username: 'admin', secret: DEMO_TOTP_SECRET }));
@@ -111,7 +102,7 @@ describe('signing in with tenant domain, password and two-factor code', () => {
   });
 
   test("a customer user opening another tenant's URL gets 404", async () => {
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       await enterPassword(page, '123456.sms', 'helpdesk');
       await page.waitForURL('**/login/code');
       await enterCode(page, await unusedTotpCode({ tenantDomain: '123456.sms', username: 'helpdesk', secret: DEMO_TOTP_SECRET }));

@@ -1,23 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { e2eBaseUrl, launchBrowser, withPage } from './support/browser';
+import { e2eBaseUrl, useBrowser, withPage } from './support/browser';
 
 function cspNonce(csp: string | null): string | undefined {
   return csp?.match(/'nonce-([^']+)'/)?.[1];
 }
 
+const browser = useBrowser();
+
 describe('login page', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   test('an anonymous visitor sees the labelled login form', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       const cspViolations: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
@@ -71,10 +62,9 @@ describe('login page', () => {
 
 describe('client address', () => {
   test('a client cannot choose its own address with X-Forwarded-For: the server records the TCP peer', async () => {
-    const { countAuditEvents, closeE2eDb, e2eDb } = await import('./support/db');
-    const browser = await launchBrowser();
+    const { countAuditEvents, e2eDb } = await import('./support/db');
+    const context = await browser().newContext({ baseURL: e2eBaseUrl(), extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.99' } });
     try {
-      const context = await browser.newContext({ baseURL: e2eBaseUrl(), extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.99' } });
       const page = await context.newPage();
       const before = await countAuditEvents('login.password', { result: 'failure' });
       await page.goto('/login');
@@ -89,10 +79,8 @@ describe('client address', () => {
       );
       // server.mjs replaced the forged header with the TCP peer (no TRUSTED_PROXIES in the test).
       expect(rows[0]?.ip_address).toBe('127.0.0.1');
-      await context.close();
     } finally {
-      await browser.close();
-      await closeE2eDb();
+      await context.close();
     }
   });
 });

@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
-import { e2eBaseUrl, launchBrowser } from './support/browser';
-import { closeE2eDb, createUserWithoutTwoFactor, e2eDb } from './support/db';
+import type { Page } from 'playwright-core';
+import { e2eBaseUrl, useBrowser } from './support/browser';
+import { createUserWithoutTwoFactor, e2eDb } from './support/db';
 import {
   BROKEN_UTF8,
   actionIdsOf,
@@ -49,20 +48,13 @@ function appSecret(): string {
 }
 
 describe('malformed input at every form and route', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let page: Page;
   const baseUrl = () => e2eBaseUrl();
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     // Only for DOMParser (form discovery) and for the sign-ins that produce real cookies.
-    page = await (await browser.newContext({ baseURL: baseUrl(), locale: 'en-US' })).newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeE2eDb();
-    await closePasswordHashPool();
+    page = await (await browser().newContext({ baseURL: baseUrl(), locale: 'en-US' })).newPage();
   });
 
   /** Posts every malformed variant of every form (as a browser without JavaScript would), then forged fetch-style calls of its actions. */
@@ -175,10 +167,10 @@ describe('malformed input at every form and route', () => {
     '/reset-password/%00',
     '/activate/%ff%fe',
     `/activate/${randomBytes(32).toString('base64url')}`,
-    `/customers/search?q=${'x'.repeat(100_000)}`,
-    '/customers/search?q=%00%ff%fe&cursor=%ff',
-    `/customers/search?cursor=${Buffer.from('["a","not-a-uuid"]').toString('base64url')}`,
-    '/customers?q=%00%ff',
+    `/customer-selection/search?q=${'x'.repeat(100_000)}`,
+    '/customer-selection/search?q=%00%ff%fe&cursor=%ff',
+    `/customer-selection/search?cursor=${Buffer.from('["a","not-a-uuid"]').toString('base64url')}`,
+    '/customer-selection?q=%00%ff',
     '/login?reason=%ff%00&returnTo=%ff',
     '/login/code',
     '/login/recovery',
@@ -218,7 +210,7 @@ describe('malformed input at every form and route', () => {
       ['chunked session cookie of garbage', `${SESSION_COOKIE}.0=${'%ff'.repeat(100)}; ${SESSION_COOKIE}.1=%00`],
     ];
     for (const [name, cookie] of cookies) {
-      for (const path of ['/', `/tenant/${TENANT}`, `/tenant/${TENANT}/users`, '/customers', '/security', '/customers/search?q=a', '/login', '/api/auth/session']) {
+      for (const path of ['/', `/tenant/${TENANT}`, `/tenant/${TENANT}/users`, '/customer-selection', '/security', '/customer-selection/search?q=a', '/login', '/api/auth/session']) {
         const answer = await send(`${baseUrl()}${path}`, { headers: { cookie } });
         const problem = judgeAnswer(answer, { expectMessageOn200: false });
         if (problem) problems.push(`${path} with ${name}: ${problem}`);
@@ -336,10 +328,10 @@ describe('malformed input at every form and route', () => {
     expect(await attackSignedIn(pages, cookie, TENANT)).toEqual([]);
   });
 
-  test('signed in as a reseller administrator: the switcher, customers, licenses and compliance pages', async () => {
+  test('signed in as a reseller administrator: the customer selection, customers, licenses and compliance pages', async () => {
     const reseller = '100001.sms';
-    const cookie = await signIn({ tenantDomain: reseller, username: 'reseller.admin', landsOn: '**/customers' });
-    const pages = ['/customers', `/tenant/${reseller}/customers`, `/tenant/${reseller}/customers/expiring`, `/tenant/${reseller}/compliance`, `/tenant/${reseller}/users`];
+    const cookie = await signIn({ tenantDomain: reseller, username: 'reseller.admin', landsOn: '**/customer-selection' });
+    const pages = ['/customer-selection', `/tenant/${reseller}/customers`, `/tenant/${reseller}/customers/expiring`, `/tenant/${reseller}/compliance`, `/tenant/${reseller}/users`];
     expect(await attackSignedIn(pages, cookie, reseller)).toEqual([]);
   });
 });

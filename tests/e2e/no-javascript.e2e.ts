@@ -1,7 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
-import { launchBrowser, withPage } from './support/browser';
-import { closeE2eDb, createUserWithoutTwoFactor, e2eDb, giveDemoTwoFactor } from './support/db';
+import type { Locator, Page } from 'playwright-core';
+import { useBrowser, withPage } from './support/browser';
+import { createUserWithoutTwoFactor, e2eDb, giveDemoTwoFactor } from './support/db';
 import { waitForEmail } from './support/sent-emails';
 import { DEMO_TOTP_SECRET, enterCode, enterPassword, signInAsDemoUser } from './support/sign-in';
 import { totpCode, waitForNextTotpStep } from './support/totp';
@@ -15,7 +14,7 @@ const RESELLER = '100001.sms';
 const NO_SCRIPT = { javaScriptEnabled: false } as const;
 
 const signInAsAlphaAdmin = (page: Page) => signInAsDemoUser(page, { tenantDomain: TENANT, username: 'admin', landsOn: `**/tenant/${TENANT}` });
-const signInAsReseller = (page: Page) => signInAsDemoUser(page, { tenantDomain: RESELLER, username: 'reseller.admin', landsOn: '**/customers' });
+const signInAsReseller = (page: Page) => signInAsDemoUser(page, { tenantDomain: RESELLER, username: 'reseller.admin', landsOn: '**/customer-selection' });
 
 /** The page-level answer of an action (app/_components/action-result.tsx). */
 async function expectResult(page: Page, text: string | RegExp, role: 'status' | 'alert' = 'status'): Promise<void> {
@@ -49,22 +48,12 @@ async function createLicenseForNewCustomer(page: Page, name: string, contactEmai
 }
 
 describe('tenant and reseller flows with JavaScript off', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeE2eDb();
-    await closePasswordHashPool();
-  });
+  const browser = useBrowser();
 
   test('customer admin: invites a user, changes its role, sends a password reset, resets its two-factor, disables and enables it', async () => {
     const username = `nojs.${Date.now().toString(36)}`;
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         await signInAsAlphaAdmin(page);
         await page.goto(`/tenant/${TENANT}/users`);
@@ -109,7 +98,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
   test('customer admin: creates an iOS profile, edits and deletes it from its menu, filters the audit log', async () => {
     const name = `No script ${Date.now().toString(36)}`;
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         await signInAsAlphaAdmin(page);
         await page.goto(`/tenant/${TENANT}/configurations/new`);
@@ -147,13 +136,13 @@ describe('tenant and reseller flows with JavaScript off', () => {
 
   test('reseller: searches with Enter, switches into customers from the selection and from the header menu', async () => {
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         await signInAsReseller(page);
         const search = page.locator('main').getByLabel('Search customers');
         await search.fill('beta');
         await search.press('Enter');
-        await page.waitForURL('**/customers?q=beta');
+        await page.waitForURL('**/customer-selection?q=beta');
         const list = page.getByRole('list', { name: 'Customers' });
         expect(await list.innerText()).toContain('Beta Retail AG');
         expect(await list.innerText()).not.toContain('Alpha Logistik GmbH');
@@ -166,7 +155,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
         await header.getByText('Switch customer').click();
         await header.getByLabel('Search customers').fill('Alpha');
         await header.getByLabel('Search customers').press('Enter');
-        await page.waitForURL('**/customers?q=Alpha');
+        await page.waitForURL('**/customer-selection?q=Alpha');
         await page.getByRole('list', { name: 'Customers' }).getByRole('button', { name: /Alpha Logistik GmbH/ }).click();
         await page.waitForURL(`**/tenant/${TENANT}`);
         await page.locator('header').getByText('Alpha Logistik GmbH (via Demo Reseller GmbH)').waitFor();
@@ -179,7 +168,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
     const name = `Erstkunde ${Date.now().toString(36)}`;
     const contactEmail = `it.${Date.now().toString(36)}@erstkunde.example`;
     const customer = await withPage(
-      browser,
+      browser(),
       async (page) => {
         await signInAsReseller(page);
         const created = await createLicenseForNewCustomer(page, name, contactEmail);
@@ -200,7 +189,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
     const link = email.links.find((href) => href.includes('/activate/'));
     if (!link) throw new Error(`no activation link in: ${email.links.join(', ')}`);
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         await page.goto(link);
         const password = 'Harbour-Lantern-Passphrase-2026';
@@ -225,7 +214,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
     const name = `Lizenzkunde ${Date.now().toString(36)}`;
     const blocked = await createUserWithoutTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'nojs.compliance', password: 'Compliance-Passphrase-2026' });
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         await signInAsReseller(page);
         const { customerPath } = await createLicenseForNewCustomer(page, name, 'it@lizenzkunde.example');

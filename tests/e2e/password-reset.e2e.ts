@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
-import { launchBrowser, withPage } from './support/browser';
-import { closeE2eDb, createUserWithoutTwoFactor } from './support/db';
+import type { Page } from 'playwright-core';
+import { useBrowser, withPage } from './support/browser';
+import { createUserWithoutTwoFactor } from './support/db';
 import { waitForEmail } from './support/sent-emails';
 import { DEMO_TOTP_SECRET, enterCode, enterPassword } from './support/sign-in';
 import { totpCode, unusedTotpCode, waitForNextTotpStep } from './support/totp';
@@ -29,21 +28,11 @@ async function openResetLink(page: Page, to: string): Promise<void> {
 }
 
 describe('password forgotten, by email', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeE2eDb();
-    await closePasswordHashPool();
-  });
+  const browser = useBrowser();
 
   test('an account without two-factor resets its password, activates two-factor, then signs in with both', async () => {
     const user = await createUserWithoutTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'reset', password: 'Old-Password-Long-Enough-1' });
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       await requestReset(page, user.username);
       await openResetLink(page, user.email);
       await page.getByRole('heading', { name: 'Reset password' }).waitFor();
@@ -74,7 +63,7 @@ describe('password forgotten, by email', () => {
   });
 
   test('an account with two-factor must give a current code first; no QR code before it', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       await requestReset(page, 'admin');
       await openResetLink(page, 'admin@123456.demo.invalid');
       await page.getByText('Two-factor authentication is active for this account.').waitFor();

@@ -1,33 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, withPage } from './support/browser';
-import { closeE2eDb, countAuditEvents, e2eDb } from './support/db';
+import type { Page } from 'playwright-core';
+import { useBrowser, withPage } from './support/browser';
+import { countAuditEvents, e2eDb } from './support/db';
 import { signInAsDemoUser } from './support/sign-in';
 
 // Demo data from db/seed.ts: Demo Reseller GmbH (100001.sms) with Alpha (valid MDM), Beta (valid
 // Mobile Security) and Gamma (expired); Delta belongs to Other Reseller AG.
 function signInAsReseller(page: Page) {
-  return signInAsDemoUser(page, { tenantDomain: '100001.sms', username: 'reseller.admin', landsOn: '**/customers' });
+  return signInAsDemoUser(page, { tenantDomain: '100001.sms', username: 'reseller.admin', landsOn: '**/customer-selection' });
 }
 
-const switcherList = (page: Page) => page.getByRole('list', { name: 'Customers' });
+const selectionList = (page: Page) => page.getByRole('list', { name: 'Customers' });
 
 describe('reseller: customer selection, switching and licenses', () => {
-  let browser: Browser;
+  const browser = useBrowser();
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeE2eDb();
-  });
-
-  test('reseller lands on the switcher, sees only valid own customers, searches, switches into Alpha and back', async () => {
-    await withPage(browser, async (page) => {
+  test('reseller lands on the customer selection, sees only valid own customers, searches, switches into Alpha and back', async () => {
+    await withPage(browser(), async (page) => {
       await signInAsReseller(page);
       await page.getByRole('heading', { level: 1, name: 'Customer selection' }).waitFor();
-      const list = switcherList(page);
+      const list = selectionList(page);
       await list.getByRole('button', { name: /Alpha Logistik GmbH/ }).waitFor();
       const text = await list.innerText();
       expect(text).toContain('Beta Retail AG');
@@ -50,7 +41,7 @@ describe('reseller: customer selection, switching and licenses', () => {
       await header.getByText('Alpha Logistik GmbH (via Demo Reseller GmbH)').waitFor();
       expect(await countAuditEvents('tenant.switched')).toBe(switchesBefore + 2);
 
-      // The header's quick switcher: the same list, searchable, straight into Beta.
+      // The header's customer selection menu: the same list, searchable, straight into Beta.
       await header.getByText('Switch customer', { exact: true }).click();
       await header.getByLabel('Search customers').fill('Beta');
       // The menu is a light card inside the dark header: its entries and buttons must not take the
@@ -65,7 +56,7 @@ describe('reseller: customer selection, switching and licenses', () => {
       await page.locator('header').getByText('Beta Retail AG (via Demo Reseller GmbH)').waitFor();
 
       await page.locator('header').getByRole('link', { name: 'Back to customer selection' }).click();
-      await page.waitForURL('**/customers');
+      await page.waitForURL('**/customer-selection');
       await page.getByRole('heading', { level: 1, name: 'Customer selection' }).waitFor();
 
       // Gamma's license expired: typing its URL is a 404 page, not its tenant.
@@ -74,9 +65,9 @@ describe('reseller: customer selection, switching and licenses', () => {
     });
   });
 
-  test('reseller creates a license for a new customer, who then appears in the switcher', async () => {
+  test('reseller creates a license for a new customer, who then appears in the customer selection', async () => {
     const customerName = `E2E Neukunde ${Date.now()}`;
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       await signInAsReseller(page);
       await page.goto('/tenant/100001.sms/customers');
       await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
@@ -95,12 +86,25 @@ describe('reseller: customer selection, switching and licenses', () => {
       expect(rows).toHaveLength(1);
       expect(rows[0]!.tenant_domain).toMatch(/^\d{6}\.sms$/);
 
-      await page.goto('/customers');
+      await page.goto('/customer-selection');
       await page.getByLabel('Search customers').fill('E2E Neukunde');
-      const entry = switcherList(page).getByRole('button', { name: new RegExp(customerName) });
+      const entry = selectionList(page).getByRole('button', { name: new RegExp(customerName) });
       await entry.waitFor();
       expect(await entry.innerText()).toContain('Mobile Security');
     });
     expect(await countAuditEvents('license.created', { result: 'success' })).toBeGreaterThanOrEqual(2);
+  });
+
+  test('the old address of the customer selection, /customers, still leads there, search included', async () => {
+    await withPage(browser(), async (page) => {
+      await signInAsReseller(page);
+      const answer = await page.request.get('/customers/search?q=beta', { maxRedirects: 0 });
+      expect({ status: answer.status(), location: answer.headers().location }).toEqual({ status: 308, location: '/customer-selection/search?q=beta' });
+      await page.goto('/customers?q=beta');
+      await page.waitForURL('**/customer-selection?q=beta');
+      await page.getByRole('heading', { level: 1, name: 'Customer selection' }).waitFor();
+      expect(await selectionList(page).innerText()).toContain('Beta Retail AG');
+      expect(await selectionList(page).innerText()).not.toContain('Alpha Logistik GmbH');
+    });
   });
 });

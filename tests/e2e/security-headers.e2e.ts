@@ -1,7 +1,7 @@
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { createAccountLink } from './support/account-arrangements';
-import { e2eBaseUrl, launchBrowser, withPage } from './support/browser';
-import { closeE2eDb, createUserWithoutTwoFactor, e2eDb } from './support/db';
+import { e2eBaseUrl, useBrowser, withPage } from './support/browser';
+import { createUserWithoutTwoFactor, e2eDb } from './support/db';
 import { enterPassword, signInAsDemoUser } from './support/sign-in';
 
 // SECURITY.md, web: every page gets a CSP with a fresh nonce, frame-ancestors 'none', nosniff, a
@@ -109,23 +109,14 @@ async function collectCspViolations(page: Page, visit: () => Promise<void>): Pro
 }
 
 describe('security headers on every page, anonymous and signed in', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeE2eDb();
-  });
+  const browser = useBrowser();
 
   test('pages without a session: login, password forgotten, reset and activation links, not found', async () => {
     const user = await createUserWithoutTwoFactor({ tenantDomain: '123456.sms', usernamePrefix: 'headers.anon', password: LONG_PASSWORD });
     const reset = await createAccountLink({ userId: user.id, purpose: 'password_reset' });
     const activation = await createAccountLink({ userId: user.id, purpose: 'activation' });
     const report = await createAccountLink({ userId: user.id, purpose: 'report' });
-    const problems = await withPage(browser, async (page) => {
+    const problems = await withPage(browser(), async (page) => {
       const violations = await collectCspViolations(page, async () => {
         for (const path of ['/login', reset.path]) {
           await page.goto(path);
@@ -153,14 +144,14 @@ describe('security headers on every page, anonymous and signed in', () => {
     const withoutTwoFactor = await createUserWithoutTwoFactor({ tenantDomain: '123456.sms', usernamePrefix: 'headers.pending', password: LONG_PASSWORD });
     const problems: string[] = [];
     problems.push(
-      ...(await withPage(browser, async (page) => {
+      ...(await withPage(browser(), async (page) => {
         await enterPassword(page, { tenantDomain: TENANT, username: 'admin' });
         await page.waitForURL('**/login/code');
         return findHeaderProblems(page.context().request, [{ path: '/login/code' }, { path: '/login/recovery' }]);
       })),
     );
     problems.push(
-      ...(await withPage(browser, async (page) => {
+      ...(await withPage(browser(), async (page) => {
         await enterPassword(page, { tenantDomain: '123456.sms', username: withoutTwoFactor.username, password: LONG_PASSWORD });
         await page.waitForURL('**/login/two-factor-required');
         const before = await findHeaderProblems(page.context().request, [{ path: '/login/two-factor-required' }]);
@@ -173,7 +164,7 @@ describe('security headers on every page, anonymous and signed in', () => {
     expect(problems).toEqual([]);
   });
 
-  test('signed-in pages: tenant pages and security page (customer admin), switcher and customer pages (reseller)', async () => {
+  test('signed-in pages: tenant pages and security page (customer admin), customer selection and customer pages (reseller)', async () => {
     const { rows } = await e2eDb().query<{ id: string }>(
       `insert into configuration_profiles (tenant_id, name, platform, settings)
        select id, $1, 'ios', '{"passcodeMinLength":6,"screenLockMinutes":5,"cameraAllowed":true,"wifiNetworks":[],"allowAppStore":true}'::jsonb
@@ -183,7 +174,7 @@ describe('security headers on every page, anonymous and signed in', () => {
     const base = `/tenant/${TENANT}`;
     const problems: string[] = [];
     problems.push(
-      ...(await withPage(browser, async (page) => {
+      ...(await withPage(browser(), async (page) => {
         const violations = await collectCspViolations(page, () => signInAsDemoUser(page, { tenantDomain: TENANT, username: 'admin', landsOn: `**${base}` }));
         const headerProblems = await findHeaderProblems(page.context().request, [
           { path: base },
@@ -199,10 +190,10 @@ describe('security headers on every page, anonymous and signed in', () => {
       })),
     );
     problems.push(
-      ...(await withPage(browser, async (page) => {
-        await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customers' });
+      ...(await withPage(browser(), async (page) => {
+        await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customer-selection' });
         return findHeaderProblems(page.context().request, [
-          { path: '/customers' },
+          { path: '/customer-selection' },
           { path: `/tenant/${RESELLER_TENANT}` },
           { path: `/tenant/${RESELLER_TENANT}/customers` },
           { path: `/tenant/${RESELLER_TENANT}/customers/expiring` },

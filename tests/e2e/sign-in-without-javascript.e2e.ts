@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import type { Page } from 'playwright-core';
 import { formatSecretForDisplay } from '@/lib/auth/totp';
-import { launchBrowser, withPage } from './support/browser';
+import { useBrowser, withPage } from './support/browser';
 import { createAccountLink } from './support/account-arrangements';
-import { closeE2eDb, createUserWithoutTwoFactor, createUserWithTwoFactor, e2eDb } from './support/db';
+import { createUserWithoutTwoFactor, createUserWithTwoFactor, e2eDb } from './support/db';
 import { startExtraInstance, type AppInstance } from './support/second-instance';
 import { waitForEmail } from './support/sent-emails';
 import { enterCode, enterPassword } from './support/sign-in';
@@ -23,26 +22,22 @@ async function secretShownOn(page: Page): Promise<string> {
 }
 
 describe('signing in without JavaScript', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   // A second server whose administrators get 7 days' grace, so the dialog offers "Remind me later".
   let grace: AppInstance & { stop: () => Promise<void> };
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     grace = await startExtraInstance({ name: 'grace', logFile: 'e2e-server-grace.log', overrides: () => ({ TWO_FACTOR_GRACE_DAYS: '7' }) });
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
     await grace?.stop();
-    await closeE2eDb();
-    await closePasswordHashPool();
   });
 
   test('login and code: a deep link survives the login, the language switch works, logging out says so', async () => {
     const user = await createUserWithTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'nojs.login', password: PASSWORD });
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         await page.goto(`/tenant/${TENANT}/audit`);
         expect(new URL(page.url()).pathname).toBe('/login');
@@ -87,7 +82,7 @@ describe('signing in without JavaScript', () => {
     const user = await createUserWithoutTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'nojs.target', password: PASSWORD, role: 'helpdesk' });
     for (const target of ['https://evil.example/tenant/123456.sms', '//evil.example/tenant/123456.sms', '/\\evil.example']) {
       await withPage(
-        browser,
+        browser(),
         async (page) => {
           await page.goto(`/login?returnTo=${encodeURIComponent(target)}`);
           expect(await page.locator('form:has(input[name="password"]) input[name="returnTo"]').count()).toBe(0);
@@ -120,7 +115,7 @@ describe('signing in without JavaScript', () => {
     };
 
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         const dialog = await dialogPage(page);
         expect(await dialog.innerText()).toMatch(/From .+, logging in without it will be blocked/);
@@ -137,7 +132,7 @@ describe('signing in without JavaScript', () => {
     );
 
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         const dialog = await dialogPage(page);
         await dialog.getByRole('button', { name: 'Enable 2FA', exact: true }).click();
@@ -159,7 +154,7 @@ describe('signing in without JavaScript', () => {
   test('a recovery code instead of the app: accepted, how many remain, Continue', async () => {
     const user = await createUserWithTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'nojs.recovery', password: PASSWORD, withRecoveryCodes: true });
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         await enterPassword(page, { tenantDomain: TENANT, username: user.username, password: PASSWORD });
         await page.waitForURL('**/login/code');
@@ -181,7 +176,7 @@ describe('signing in without JavaScript', () => {
   test('password forgotten → link → current code → new password → the login, filled in, asks for the code', async () => {
     const user = await createUserWithTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'nojs.reset', password: PASSWORD });
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         await requestReset(page, user.username);
         await page.goto(await resetLinkFor(user.email));
@@ -199,7 +194,7 @@ describe('signing in without JavaScript', () => {
   test('password forgotten → link → new password → setup → recovery codes → the login, filled in (account without two-factor)', async () => {
     const user = await createUserWithoutTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'nojs.setup', password: PASSWORD });
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         await requestReset(page, user.username);
         await page.goto(await resetLinkFor(user.email));
@@ -220,7 +215,7 @@ describe('signing in without JavaScript', () => {
     const user = await createUserWithTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'nojs.device', password: PASSWORD });
     const activeSecretShapes = [user.secret, formatSecretForDisplay(user.secret)];
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         await requestReset(page, user.username);
         await page.goto(await resetLinkFor(user.email));
@@ -243,7 +238,7 @@ describe('signing in without JavaScript', () => {
     const reportLink = replaced.links.find((link) => link.includes('/report/'));
     if (!reportLink) throw new Error(`no report link in: ${replaced.links.join(', ')}`);
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         await page.goto(reportLink);
         await page.getByRole('heading', { name: 'This was not me' }).waitFor();
@@ -266,7 +261,7 @@ describe('signing in without JavaScript', () => {
   test('/security: regenerating recovery codes says ten remain at once; other sessions are logged out; an ended session leads back here', async () => {
     const user = await createUserWithTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'nojs.security', password: PASSWORD });
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         await enterPassword(page, { tenantDomain: TENANT, username: user.username, password: PASSWORD });
         await page.waitForURL('**/login/code');
@@ -313,7 +308,7 @@ describe('signing in without JavaScript', () => {
       }
     };
     await withPage(
-      browser,
+      browser(),
       async (page) => {
         await page.setViewportSize({ width: 320, height: 640 });
         for (const path of ['/login', '/password-forgotten', ...links.map((link) => link.path)]) {

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, withPage } from './support/browser';
-import { closeE2eDb, countAuditEvents, e2eDb } from './support/db';
+import type { Page } from 'playwright-core';
+import { useBrowser, withPage } from './support/browser';
+import { countAuditEvents, e2eDb } from './support/db';
 import { signInAsDemoUser } from './support/sign-in';
 
 // Demo data from db/seed.ts: admin@123456.sms (Alpha Logistik GmbH) manages its own tenant.
@@ -11,10 +11,9 @@ function signInAsAlphaAdmin(page: Page) {
 }
 
 describe('customer admin manages its own tenant', () => {
-  let browser: Browser;
+  const browser = useBrowser();
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     // Arrangement only: a profile of another customer (Beta) that Alpha must never see.
     await e2eDb().query(
       `insert into configuration_profiles (tenant_id, name, platform, settings)
@@ -24,13 +23,8 @@ describe('customer admin manages its own tenant', () => {
     );
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await closeE2eDb();
-  });
-
   test('admin@123456.sms sees only its own users and profiles, creates a profile and a user', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       await signInAsAlphaAdmin(page);
 
       await page.getByRole('navigation', { name: 'Tenant sections' }).getByRole('link', { name: 'Users', exact: true }).click();

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
-import { launchBrowser, withPage } from './support/browser';
-import { closeE2eDb, countAuditEvents, createUserWithoutTwoFactor, e2eDb } from './support/db';
+import type { Page } from 'playwright-core';
+import { useBrowser, withPage } from './support/browser';
+import { countAuditEvents, createUserWithoutTwoFactor, e2eDb } from './support/db';
 import { enterPassword as enterPasswordStep } from './support/sign-in';
 import { freshTotpCode, totpCode } from './support/totp';
 
@@ -20,22 +19,12 @@ function enterPassword(page: Page, username: string) {
 }
 
 describe('activating two-factor authentication from the login screen', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeE2eDb();
-    await closePasswordHashPool();
-  });
+  const browser = useBrowser();
 
   test('a new administrator sees the dialog, activates from the login screen, keeps recovery codes and lands in the tenant; later a recovery code signs in and the security page works', async () => {
     const admin = await createAdminWithoutTwoFactor();
     let secret = '';
-    const recoveryCodes = await withPage(browser, async (page) => {
+    const recoveryCodes = await withPage(browser(), async (page) => {
       await enterPassword(page, admin.username);
       await page.waitForURL('**/login/two-factor-required');
       const dialog = page.getByRole('dialog', { name: 'Two-factor authentication required' });
@@ -90,7 +79,7 @@ describe('activating two-factor authentication from the login screen', () => {
     expect(await countAuditEvents('two_factor.enrolled', { result: 'success' })).toBeGreaterThanOrEqual(1);
 
     // Next login: the authenticator is active; a recovery code works instead of the app's code.
-    await withPage(browser, async (page) => {
+    await withPage(browser(), async (page) => {
       await enterPassword(page, admin.username);
       await page.waitForURL('**/login/code');
       await page.getByRole('link', { name: 'Use a recovery code', exact: true }).click();

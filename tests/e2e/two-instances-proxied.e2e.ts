@@ -1,7 +1,5 @@
 import { LoginClient } from '../../bench/support/login-http';
 import { startConnectionPooler, type ConnectionPooler } from './support/connection-pooler';
-import { launchBrowser } from './support/browser';
-import { closeE2eDb } from './support/db';
 import { PROXY_SOURCE_ADDRESS, startReverseProxy, type ReverseProxy } from './support/reverse-proxy';
 import { firstInstance, logMark, startExtraInstance, waitForLogEvents, type AppInstance } from './support/second-instance';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './support/sign-in';
@@ -45,12 +43,11 @@ async function startProxiedTopology() {
   };
 }
 
-describeTwoInstances('two instances behind nginx, on PgBouncer in transaction mode, behave as one', startProxiedTopology, (topology) => {
+describeTwoInstances('two instances behind nginx, on PgBouncer in transaction mode, behave as one', startProxiedTopology, (topology, browser) => {
   test("behind the proxy the audit records the browser's address, not the proxy's nor a forged one, under the proxy's request id", async () => {
     const { a } = topology();
-    const browser = await launchBrowser();
+    const context = await browser().newContext({ baseURL: a.baseUrl, extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.99' } });
     try {
-      const context = await browser.newContext({ baseURL: a.baseUrl, extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.99' } });
       const page = await context.newPage();
       const mark = logMark(a);
       await page.goto('/login');
@@ -67,7 +64,7 @@ describeTwoInstances('two instances behind nginx, on PgBouncer in transaction mo
       const [event] = await waitForLogEvents(a, { fromByte: mark, matches: (entry) => entry.event === 'login.password' && entry.actor === 'nobody.behind.proxy@123456.sms' });
       expect(event).toMatchObject({ ip: '127.0.0.1', requestId });
     } finally {
-      await browser.close();
+      await context.close();
     }
   });
 
@@ -80,8 +77,4 @@ describeTwoInstances('two instances behind nginx, on PgBouncer in transaction mo
     // Consecutive requests alternate between the instances.
     for (let request = 0; request < 4; request += 1) expect(await client.fetchPage('/tenant/234567.sms')).toBe(200);
   });
-});
-
-afterAll(async () => {
-  await closeE2eDb();
 });

@@ -1,10 +1,11 @@
 import { auditEvents } from '@/db/schema';
 import { PermissionDeniedError } from '@/lib/access/permissions';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
-import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit/list-audit-events';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
+import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit-log/list-audit-events';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { useTestDatabase } from '../support/test-database';
-import { CLIENT_ADDRESS, accessAs, addUser, tenantWorld } from './tenant-admin-helpers';
+import { CLIENT_ADDRESS, accessAs } from '../support/sessions';
+import { addUser, tenantWorld } from '../support/world';
 
 const { db } = useTestDatabase();
 afterAll(() => closePasswordHashPool());

@@ -1,14 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { auditEvents, configurationProfiles } from '@/db/schema';
 import { PermissionDeniedError } from '@/lib/access/permissions';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { createConfigurationProfile } from '@/lib/configurations/create-configuration-profile';
 import { deleteConfigurationProfile } from '@/lib/configurations/delete-configuration-profile';
 import { getConfigurationProfile, listConfigurationProfiles } from '@/lib/configurations/list-configuration-profiles';
 import { updateConfigurationProfile } from '@/lib/configurations/update-configuration-profile';
 import { createCustomerWithAdmin } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
-import { CLIENT_ADDRESS, accessAs, addUser } from './tenant-admin-helpers';
+import { CLIENT_ADDRESS, accessAs } from '../support/sessions';
+import { addUser } from '../support/world';
 
 const { db } = useTestDatabase();
 afterAll(() => closePasswordHashPool());

@@ -3,14 +3,14 @@ import { NextRequest } from 'next/server';
 import { auditEvents } from '@/db/schema';
 import { submitPasswordStep } from '@/app/login/actions';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { resolveTenantAccess, TenantAccessDeniedError } from '@/lib/access/tenant-access';
 import type { SessionContext } from '@/lib/auth/sessions';
 import { listResellerCustomers } from '@/lib/customers/list-reseller-customers';
 import { sendComplianceActivation } from '@/lib/customers/send-compliance-activation';
-import { checkSession, createSession } from '@/lib/auth/sessions';
-import { normaliseSearchTerm } from '@/lib/switcher/search-term';
+import { normalizeSearchTerm } from '@/lib/tenants/tenant-search';
 import { createCustomerWithAdmin, createLicense, createTenant, createUser, TEST_PASSWORD } from '../support/factories';
+import { accessOfNewUser, unstoredSession } from '../support/sessions';
 import { useTestDatabase } from '../support/test-database';
 
 // The lib-level half of the malformed-input drill (tests/e2e/malformed-input.e2e.ts found these
@@ -32,14 +32,6 @@ jest.mock('@/app/login/complete-login', () => ({
 const { db } = useTestDatabase();
 afterAll(() => closePasswordHashPool());
 
-function resellerSession(tenant: { id: string; tenantDomain: string; name: string }, userId = '00000000-0000-4000-8000-000000000001'): SessionContext {
-  return {
-    sessionId: '00000000-0000-4000-8000-000000000000',
-    user: { id: userId, username: 'u', email: 'u@example.test', role: 'admin', isRspLinked: false, hasTwoFactor: true },
-    tenant: { ...tenant, kind: 'reseller' },
-  };
-}
-
 describe('a NUL byte in client input', () => {
   test('an audit event keeps what the client sent, with the NUL replaced, instead of failing', async () => {
     const tenant = await createTenant({ kind: 'reseller' });
@@ -57,25 +49,26 @@ describe('a NUL byte in client input', () => {
   test("a reseller opening a tenant whose domain carries a NUL gets the normal 'not found', and it is audited", async () => {
     const reseller = await createTenant({ kind: 'reseller' });
     const user = await createUser({ tenantId: reseller.id });
-    const session = resellerSession(reseller, user.id);
+    const session = unstoredSession(reseller, user.id);
     await expect(resolveTenantAccess(session, '123456.sms\u0000', '203.0.113.9')).rejects.toBeInstanceOf(TenantAccessDeniedError);
     const rows = await db().select().from(auditEvents).where(eq(auditEvents.tenantId, reseller.id));
     expect(rows).toEqual([expect.objectContaining({ action: 'authz_denied', details: { requestedTenantDomain: '123456.sms\uFFFD' } })]);
   });
 
-  test('customer search with a NUL finds as if it were not there: switcher route and customers list', async () => {
+  test('customer search with a NUL finds as if it were not there: customer selection route and customers list', async () => {
     const reseller = await createTenant({ kind: 'reseller' }, 'Nul Reseller');
     const customer = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Nul Customer');
     await createLicense({ tenantId: customer.id, resellerTenantId: reseller.id });
-    expect(normaliseSearchTerm('Nul\u0000 Cust')).toBe('Nul Cust');
+    expect(normalizeSearchTerm('Nul\u0000 Cust')).toBe('Nul Cust');
 
-    currentSession = resellerSession(reseller);
-    const { GET } = await import('@/app/customers/search/route');
-    const response = await GET(new NextRequest('http://portal.test/customers/search?q=%00Nul%00'));
+    currentSession = unstoredSession(reseller);
+    const { GET } = await import('@/app/customer-selection/search/route');
+    const response = await GET(new NextRequest('http://portal.test/customer-selection/search?q=%00Nul%00'));
     expect(response.status).toBe(200);
     expect(JSON.stringify(await response.json())).toContain('Nul Customer');
 
-    const listed = await listResellerCustomers({ resellerTenantId: reseller.id, search: normaliseSearchTerm('\u0000Nul') });
+    const access = await resolveTenantAccess(unstoredSession(reseller), reseller.tenantDomain, '203.0.113.9');
+    const listed = await listResellerCustomers(access, { search: normalizeSearchTerm('\u0000Nul') });
     expect(JSON.stringify(listed)).toContain('Nul Customer');
   });
 
@@ -90,15 +83,11 @@ describe('a NUL byte in client input', () => {
 
   test('"Send activation email" with a malformed user id answers "not found" and audits it, with no database error', async () => {
     const reseller = await createTenant({ kind: 'reseller' });
-    const admin = await createUser({ tenantId: reseller.id });
-    const { sessionId } = await createSession({ userId: admin.id, tenantId: reseller.id, ipAddress: '203.0.113.9', userAgent: null });
-    const check = await checkSession({ sessionId, sessionVersion: 1 });
-    if (!check.ok) throw new Error(check.reason);
-    const access = await resolveTenantAccess(check.context, reseller.tenantDomain, '203.0.113.9');
+    const access = await accessOfNewUser(reseller);
     for (const userId of ['', 'not-a-uuid', '{"$ne":null}', '\u0000']) {
-      await expect(sendComplianceActivation(access, { userId, clientAddress: '203.0.113.9' })).rejects.toMatchObject({ code: 'customer_not_found' });
+      await expect(sendComplianceActivation(access, { userId, clientAddress: '203.0.113.9' })).rejects.toMatchObject({ code: 'admin_not_found' });
     }
-    const denied = await db().select().from(auditEvents).where(eq(auditEvents.actorUserId, admin.id));
+    const denied = await db().select().from(auditEvents).where(eq(auditEvents.actorUserId, access.session.user.id));
     expect(denied.filter((row) => row.action === 'authz_denied')).toHaveLength(4);
   });
 });

@@ -1,8 +1,8 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { accountTokens, auditEvents, configurationProfiles, emailOutbox, recoveryCodes, sessions, users } from '@/db/schema';
 import { TenantAccessDeniedError, type TenantAccess } from '@/lib/access/tenant-access';
-import { listAuditEvents } from '@/lib/audit/list-audit-events';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { listAuditEvents } from '@/lib/audit-log/list-audit-events';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { createSession } from '@/lib/auth/sessions';
 import { createConfigurationProfile } from '@/lib/configurations/create-configuration-profile';
 import { deleteConfigurationProfile } from '@/lib/configurations/delete-configuration-profile';
@@ -15,7 +15,8 @@ import { resetUserTwoFactor } from '@/lib/users/reset-user-two-factor';
 import { sendUserPasswordReset } from '@/lib/users/send-user-password-reset';
 import { setUserDisabled } from '@/lib/users/set-user-disabled';
 import { useTestDatabase } from '../support/test-database';
-import { CLIENT_ADDRESS as ip, accessAs, addUser, tenantWorld } from './tenant-admin-helpers';
+import { CLIENT_ADDRESS as ip, accessAs } from '../support/sessions';
+import { addUser, tenantWorld } from '../support/world';
 
 // For every data function and operation of the users, configurations and audit pages: the own
 // tenant is allowed; every other caller is refused and the target tenant is left exactly as it was.

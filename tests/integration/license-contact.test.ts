@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { tenants } from '@/db/schema';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { generateTotpCode } from '@/lib/auth/totp';
 import { verifyPasswordStep } from '@/lib/auth/verify-password-step';
 import { verifyTwoFactorStep } from '@/lib/auth/verify-two-factor-step';
-import { findLicenseContact } from '@/lib/licenses/find-license-contact';
+import { findLicenseContact } from '@/lib/auth/find-license-contact';
 import { TEST_PASSWORD, createLicense, createTenant, createUser } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
 

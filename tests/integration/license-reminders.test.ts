@@ -1,22 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { emailOutbox, licenseReminders } from '@/db/schema';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { sendLicenseReminders } from '@/lib/license-reminders/send-license-reminders';
-import { createLicense, createTenant, createUser } from '../support/factories';
+import { createLicense, createUser } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
+import { createWorld } from '../support/world';
 
 const { db } = useTestDatabase();
 afterAll(() => closePasswordHashPool());
 const DAY = 86_400_000;
 
 async function world() {
-  const reseller = await createTenant({ kind: 'reseller' }, 'Reminder Reseller');
-  await createUser({ tenantId: reseller.id, role: 'admin', withTwoFactor: false });
-  await createUser({ tenantId: reseller.id, role: 'admin', withTwoFactor: false });
-  await createUser({ tenantId: reseller.id, role: 'helpdesk', withTwoFactor: false });
-  await createUser({ tenantId: reseller.id, role: 'admin', withTwoFactor: false, disabled: true });
-  const customer = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Ending Soon GmbH');
-  return { reseller, customer };
+  const world = await createWorld({ resellers: { reseller: 'Reminder Reseller' }, customers: { customer: { of: 'reseller', name: 'Ending Soon GmbH' } } });
+  for (const user of [{ role: 'admin' }, { role: 'admin' }, { role: 'helpdesk' }, { role: 'admin', disabled: true }] as const) {
+    await createUser({ tenantId: world.reseller.id, withTwoFactor: false, ...user });
+  }
+  return world;
 }
 
 const remindersOf = (licenseId: string) => db().select().from(licenseReminders).where(eq(licenseReminders.licenseId, licenseId));

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, users } from '@/db/schema';
 import { ADDRESS_FAILURE_LIMIT, LOCKOUT_THRESHOLD } from '@/lib/auth/login-throttle';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { verifyPasswordStep } from '@/lib/auth/verify-password-step';
 import { TEST_PASSWORD, createCustomerWithAdmin } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';

@@ -1,4 +1,4 @@
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { verifyPasswordStep } from '@/lib/auth/verify-password-step';
 import { createCustomerWithAdmin, createUser } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, sessions } from '@/db/schema';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { checkSession, revokeSession } from '@/lib/auth/sessions';
 import { generateTotpCode } from '@/lib/auth/totp';
 import { verifyPasswordStep } from '@/lib/auth/verify-password-step';

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, emailOutbox, pendingLogins, recoveryCodes, users } from '@/db/schema';
 import { getDb } from '@/db/client';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { verifyPasswordStep } from '@/lib/auth/verify-password-step';
 import { verifyTwoFactorStep } from '@/lib/auth/verify-two-factor-step';
 import { startLoginTwoFactorSetup } from '@/lib/two-factor/login-two-factor-setup';
-import { countRemainingRecoveryCodes, replaceRecoveryCodes, useRecoveryCode as redeem } from '@/lib/two-factor/recovery-codes';
+import { countRemainingRecoveryCodes, replaceRecoveryCodes, redeemRecoveryCode } from '@/lib/two-factor/recovery-codes';
 import { redeemLoginRecoveryCode } from '@/lib/two-factor/redeem-login-recovery-code';
 import { TEST_PASSWORD, createCustomerWithAdmin } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
@@ -31,27 +31,27 @@ describe('recovery codes', () => {
   test('a code works once, in any spelling; the count goes down', async () => {
     const { admin, codes } = await adminWithCodes();
     expect(await countRemainingRecoveryCodes(admin.id)).toBe(10);
-    expect(await redeem({ userId: admin.id, code: ` ${codes[0]!.toUpperCase().replace(/-/g, ' ')} ` })).toEqual({ ok: true, remaining: 9 });
-    expect(await redeem({ userId: admin.id, code: codes[0]! })).toEqual({ ok: false });
+    expect(await redeemRecoveryCode({ userId: admin.id, code: ` ${codes[0]!.toUpperCase().replace(/-/g, ' ')} ` })).toEqual({ ok: true, remaining: 9 });
+    expect(await redeemRecoveryCode({ userId: admin.id, code: codes[0]! })).toEqual({ ok: false });
     expect(await countRemainingRecoveryCodes(admin.id)).toBe(9);
   });
 
   test("another user's code does not work", async () => {
     const first = await adminWithCodes();
     const second = await adminWithCodes();
-    expect(await redeem({ userId: second.admin.id, code: first.codes[0]! })).toEqual({ ok: false });
+    expect(await redeemRecoveryCode({ userId: second.admin.id, code: first.codes[0]! })).toEqual({ ok: false });
   });
 
   test('the same code used concurrently: exactly one request succeeds', async () => {
     const { admin, codes } = await adminWithCodes();
-    const results = await Promise.all(Array.from({ length: 8 }, () => redeem({ userId: admin.id, code: codes[3]! })));
+    const results = await Promise.all(Array.from({ length: 8 }, () => redeemRecoveryCode({ userId: admin.id, code: codes[3]! })));
     expect(results.filter((result) => result.ok)).toHaveLength(1);
   });
 
   test('regenerating replaces every old code', async () => {
     const { customer, admin, codes } = await adminWithCodes();
     await replaceRecoveryCodes(getDb(), { userId: admin.id, tenantId: customer.id });
-    expect(await redeem({ userId: admin.id, code: codes[1]! })).toEqual({ ok: false });
+    expect(await redeemRecoveryCode({ userId: admin.id, code: codes[1]! })).toEqual({ ok: false });
     expect(await db().select().from(recoveryCodes).where(eq(recoveryCodes.userId, admin.id))).toHaveLength(10);
   });
 });
@@ -74,7 +74,7 @@ describe('login with a recovery code', () => {
 
   test('a used or wrong recovery code is refused and the pending login still needs a factor', async () => {
     const { customer, admin, codes } = await adminWithCodes();
-    await redeem({ userId: admin.id, code: codes[0]! });
+    await redeemRecoveryCode({ userId: admin.id, code: codes[0]! });
     const token = await pendingCodeLogin(customer.tenantDomain, admin.username);
     expect(await redeemLoginRecoveryCode({ pendingLoginToken: token, code: codes[0]!, clientAddress: address, userAgent: 'jest' })).toEqual({ ok: false, code: 'invalid_code' });
     expect(await redeemLoginRecoveryCode({ pendingLoginToken: token, code: 'aaaa-bbbb-cccc-dddd', clientAddress: address, userAgent: 'jest' })).toEqual({ ok: false, code: 'invalid_code' });
@@ -84,7 +84,7 @@ describe('login with a recovery code', () => {
 
   test('the last code leads into a new enrollment inside the same login, not into a session', async () => {
     const { customer, admin, codes } = await adminWithCodes();
-    for (const code of codes.slice(0, 9)) await redeem({ userId: admin.id, code });
+    for (const code of codes.slice(0, 9)) await redeemRecoveryCode({ userId: admin.id, code });
     const token = await pendingCodeLogin(customer.tenantDomain, admin.username);
     expect(await redeemLoginRecoveryCode({ pendingLoginToken: token, code: codes[9]!, clientAddress: address, userAgent: 'jest' })).toEqual({
       ok: true,

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, emailOutbox, pendingLogins, sessions, users } from '@/db/schema';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { createSession } from '@/lib/auth/sessions';
 import { generateTotpCode } from '@/lib/auth/totp';
 import { verifyPasswordStep } from '@/lib/auth/verify-password-step';

@@ -1,41 +1,35 @@
 import { and, eq } from 'drizzle-orm';
 import { accountTokens, auditEvents, emailOutbox, licenses, tenants, users } from '@/db/schema';
 import { PermissionDeniedError } from '@/lib/access/permissions';
-import { resolveTenantAccess, TenantAccessDeniedError, type TenantAccess } from '@/lib/access/tenant-access';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
-import { checkSession, createSession } from '@/lib/auth/sessions';
+import { resolveTenantAccess, TenantAccessDeniedError } from '@/lib/access/tenant-access';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { CustomerManagementError } from '@/lib/customers/customer-errors';
+import { listCustomerLicenses } from '@/lib/customers/list-customer-licenses';
+import { listExpiringLicenses } from '@/lib/customers/list-expiring-licenses';
 import { findResellerCustomerRow, listResellerCustomers } from '@/lib/customers/list-reseller-customers';
 import { createUser as createTenantUser } from '@/lib/users/create-user';
 import { updateCustomer } from '@/lib/customers/update-customer';
-import { extendLicense, revokeLicense } from '@/lib/licenses/change-license';
-import { createLicense } from '@/lib/licenses/create-license';
-import { createLicenseSchema } from '@/lib/licenses/license-input';
+import { extendLicense, revokeLicense } from '@/lib/customers/change-license';
+import { createLicense } from '@/lib/customers/create-license';
+import { createLicenseSchema } from '@/lib/customers/license-input';
 import { describeLicenseState, hasValidLicense } from '@/lib/licenses/license-validity';
-import { createLicense as createTestLicense, createTenant, createUser } from '../support/factories';
+import { createLicense as createTestLicense, createTenant } from '../support/factories';
+import { accessOfNewUser } from '../support/sessions';
 import { useTestDatabase } from '../support/test-database';
+import { createWorld } from '../support/world';
 
 const { db } = useTestDatabase();
 afterAll(() => closePasswordHashPool());
 const IP = '127.0.0.1';
 const DAY = 86_400_000;
 
-async function accessAs(tenantId: string, homeDomain: string, role: 'admin' | 'helpdesk' = 'admin', actIn = homeDomain): Promise<TenantAccess> {
-  const user = await createUser({ tenantId, role, withTwoFactor: false });
-  const { sessionId } = await createSession({ userId: user.id, tenantId, ipAddress: IP, userAgent: null });
-  const check = await checkSession({ sessionId, sessionVersion: 1 });
-  if (!check.ok) throw new Error(check.reason);
-  return resolveTenantAccess(check.context, actIn, IP);
-}
-
 async function world() {
-  const reseller = await createTenant({ kind: 'reseller' }, 'Licensing Reseller');
-  const other = await createTenant({ kind: 'reseller' }, 'Foreign Reseller');
-  const customer = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Own Customer');
-  const foreign = await createTenant({ kind: 'customer', resellerId: other.id }, 'Foreign Customer');
-  const foreignLicense = await createTestLicense({ tenantId: foreign.id, resellerTenantId: other.id });
-  const access = await accessAs(reseller.id, reseller.tenantDomain);
-  return { reseller, other, customer, foreign, foreignLicense, access };
+  const tenants = await createWorld({
+    resellers: { reseller: 'Licensing Reseller', other: 'Foreign Reseller' },
+    customers: { customer: { of: 'reseller', name: 'Own Customer' }, foreign: { of: 'other', name: 'Foreign Customer' } },
+  });
+  const foreignLicense = await createTestLicense({ tenantId: tenants.foreign.id, resellerTenantId: tenants.other.id });
+  return { ...tenants, foreignLicense, access: await accessOfNewUser(tenants.reseller, { withTwoFactor: false }) };
 }
 
 const day = (offset: number) => new Date(Math.floor(Date.now() / DAY) * DAY + offset * DAY).toISOString().slice(0, 10);
@@ -85,7 +79,7 @@ describe('licenses of a reseller', () => {
     if (!parsed.success) throw parsed.error;
     const created = await createLicense(w.access, { ...parsed.data, clientAddress: IP });
     expect(await db().select().from(users).where(eq(users.tenantId, created.customerId))).toHaveLength(0);
-    expect((await findResellerCustomerRow(w.reseller.id, created.customerId))?.tenantDomain).toBe(created.customerTenantDomain);
+    expect((await findResellerCustomerRow(w.access, created.customerId))?.tenantDomain).toBe(created.customerTenantDomain);
 
     // The access layer lets the reseller act in the new tenant (its customer, license valid now).
     const inNewTenant = await resolveTenantAccess(w.access.session, created.customerTenantDomain, IP);
@@ -101,9 +95,9 @@ describe('licenses of a reseller', () => {
     expect(await auditOf(created.customerId, 'user.created')).toHaveLength(1);
 
     // Another reseller never reaches the new tenant.
-    const stranger = await accessAs(w.other.id, w.other.tenantDomain);
+    const stranger = await accessOfNewUser(w.other, { withTwoFactor: false });
     await expect(resolveTenantAccess(stranger.session, created.customerTenantDomain, IP)).rejects.toBeInstanceOf(TenantAccessDeniedError);
-    expect(await findResellerCustomerRow(w.other.id, created.customerId)).toBeNull();
+    expect(await findResellerCustomerRow(stranger, created.customerId)).toBeNull();
   });
 
   test("another reseller's customer: not found, authz_denied, no license written", async () => {
@@ -152,14 +146,29 @@ describe('licenses of a reseller', () => {
   test('a helpdesk user of the reseller and a reseller acting inside a customer cannot manage licenses', async () => {
     const w = await world();
     await createTestLicense({ tenantId: w.customer.id, resellerTenantId: w.reseller.id });
-    const helpdesk = await accessAs(w.reseller.id, w.reseller.tenantDomain, 'helpdesk');
+    const helpdesk = await accessOfNewUser(w.reseller, { role: 'helpdesk', withTwoFactor: false });
     const parsed = form({ customerId: w.customer.id });
     if (!parsed.success) throw parsed.error;
     await expect(createLicense(helpdesk, { ...parsed.data, clientAddress: IP })).rejects.toBeInstanceOf(PermissionDeniedError);
-    const inCustomer = await accessAs(w.reseller.id, w.reseller.tenantDomain, 'admin', w.customer.tenantDomain);
+    const inCustomer = await accessOfNewUser(w.reseller, { withTwoFactor: false, actIn: w.customer.tenantDomain });
     expect(inCustomer.isResellerActingForCustomer).toBe(true);
     await expect(createLicense(inCustomer, { ...parsed.data, clientAddress: IP })).rejects.toBeInstanceOf(Error);
     expect(await db().select().from(licenses).where(eq(licenses.tenantId, w.customer.id))).toHaveLength(1);
+  });
+
+  test('the Customers pages\' reads take the access object: the reseller\'s own tenant only, never a customer\'s', async () => {
+    const w = await world();
+    await createTestLicense({ tenantId: w.customer.id, resellerTenantId: w.reseller.id, validUntilDays: 10 });
+    expect((await listResellerCustomers(w.access)).customers.map((c) => c.name)).toEqual(['Own Customer']);
+    expect(await findResellerCustomerRow(w.access, w.customer.id)).toMatchObject({ name: 'Own Customer' });
+    expect(await listCustomerLicenses(w.access, [w.customer.id, w.foreign.id])).toHaveLength(1);
+    expect((await listExpiringLicenses(w.access)).map((license) => license.customerName)).toEqual(['Own Customer']);
+
+    const inCustomer = await accessOfNewUser(w.reseller, { withTwoFactor: false, actIn: w.customer.tenantDomain });
+    await expect(listResellerCustomers(inCustomer)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(findResellerCustomerRow(inCustomer, w.customer.id)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(listCustomerLicenses(inCustomer, [w.customer.id])).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(listExpiringLicenses(inCustomer)).rejects.toBeInstanceOf(PermissionDeniedError);
   });
 });
 
@@ -183,7 +192,8 @@ describe('license validity edges', () => {
     expect(describeLicenseState({ validFrom: new Date(now.getTime() + DAY), validUntil: new Date(now.getTime() + 9 * DAY), revokedAt: null }, now).state).toBe('not_yet_valid');
     expect(describeLicenseState({ validFrom: new Date(now.getTime() - 9 * DAY), validUntil: now, revokedAt: null }, now).state).toBe('expired');
 
-    const { customers } = await listResellerCustomers({ resellerTenantId: reseller.id });
+    const access = await accessOfNewUser(reseller, { withTwoFactor: false });
+    const { customers } = await listResellerCustomers(access);
     expect(customers.map((c) => [c.name, c.state])).toEqual([
       ['A Tomorrow', 'expired'],
       ['B Yesterday', 'expired'],
@@ -193,7 +203,7 @@ describe('license validity edges', () => {
       ['F None', 'none'],
     ]);
     expect(customers[3]).toMatchObject({ daysRemaining: 5, licenseTypes: ['mdm'], deviceCount: 10 });
-    expect((await listResellerCustomers({ resellerTenantId: reseller.id, state: 'expiring' })).customers.map((c) => c.name)).toEqual(['D Soon']);
-    expect((await listResellerCustomers({ resellerTenantId: reseller.id, search: 'long' })).customers.map((c) => c.name)).toEqual(['E Long']);
+    expect((await listResellerCustomers(access, { state: 'expiring' })).customers.map((c) => c.name)).toEqual(['D Soon']);
+    expect((await listResellerCustomers(access, { search: 'long' })).customers.map((c) => c.name)).toEqual(['E Long']);
   });
 });

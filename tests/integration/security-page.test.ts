@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, users } from '@/db/schema';
 import { getDb } from '@/db/client';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { checkSession, createSession } from '@/lib/auth/sessions';
 import { generateTotpCode } from '@/lib/auth/totp';
 import { listUserSessions } from '@/lib/sessions/list-user-sessions';
 import { revokeOtherSessions } from '@/lib/sessions/revoke-other-sessions';
 import { regenerateRecoveryCodes } from '@/lib/two-factor/regenerate-recovery-codes';
-import { replaceRecoveryCodes, useRecoveryCode as redeem } from '@/lib/two-factor/recovery-codes';
+import { replaceRecoveryCodes, redeemRecoveryCode } from '@/lib/two-factor/recovery-codes';
 import { createCustomerWithAdmin } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
 
@@ -30,13 +30,13 @@ describe('security page', () => {
     const wrong = code === '000000' ? '111111' : '000000';
 
     expect(await regenerateRecoveryCodes({ ...base, code: wrong })).toEqual({ ok: false, code: 'invalid_code' });
-    expect(await redeem({ userId: admin.id, code: oldCodes[0]! })).toMatchObject({ ok: true });
+    expect(await redeemRecoveryCode({ userId: admin.id, code: oldCodes[0]! })).toMatchObject({ ok: true });
 
     const result = await regenerateRecoveryCodes({ ...base, code });
     if (!result.ok) throw new Error('expected new codes');
     expect(result.recoveryCodes).toHaveLength(10);
-    expect(await redeem({ userId: admin.id, code: oldCodes[1]! })).toEqual({ ok: false });
-    expect(await redeem({ userId: admin.id, code: result.recoveryCodes[0]! })).toMatchObject({ ok: true, remaining: 9 });
+    expect(await redeemRecoveryCode({ userId: admin.id, code: oldCodes[1]! })).toEqual({ ok: false });
+    expect(await redeemRecoveryCode({ userId: admin.id, code: result.recoveryCodes[0]! })).toMatchObject({ ok: true, remaining: 9 });
 
     expect(await regenerateRecoveryCodes({ ...base, code })).toEqual({ ok: false, code: 'invalid_code' });
     const audit = await db()

@@ -1,34 +1,28 @@
 import { and, eq } from 'drizzle-orm';
 import { accountTokens, auditEvents, emailOutbox } from '@/db/schema';
-import { resolveTenantAccess, type TenantAccess } from '@/lib/access/tenant-access';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
-import { checkSession, createSession } from '@/lib/auth/sessions';
+import { PermissionDeniedError } from '@/lib/access/permissions';
+import { resolveTenantAccess } from '@/lib/access/tenant-access';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { listNonCompliantAdmins } from '@/lib/customers/list-two-factor-compliance';
 import { sendComplianceActivation, sendComplianceActivationToAll } from '@/lib/customers/send-compliance-activation';
-import { createLicense, createTenant, createUser } from '../support/factories';
+import { createUser } from '../support/factories';
+import { accessOfNewUser } from '../support/sessions';
 import { useTestDatabase } from '../support/test-database';
+import { createWorld } from '../support/world';
 
 const { db } = useTestDatabase();
 afterAll(() => closePasswordHashPool());
 const IP = '127.0.0.1';
 
-async function resellerAccess(tenantId: string, tenantDomain: string, role: 'admin' | 'auditor' = 'admin'): Promise<TenantAccess> {
-  const user = await createUser({ tenantId, withTwoFactor: true, role });
-  const { sessionId } = await createSession({ userId: user.id, tenantId, ipAddress: IP, userAgent: null });
-  const check = await checkSession({ sessionId, sessionVersion: 1 });
-  if (!check.ok) throw new Error(check.reason);
-  return resolveTenantAccess(check.context, tenantDomain, IP);
-}
-
 async function world() {
-  const reseller = await createTenant({ kind: 'reseller' }, 'Compliance Reseller');
-  const other = await createTenant({ kind: 'reseller' }, 'Other Reseller');
-  const valid = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Valid Customer');
-  const expired = await createTenant({ kind: 'customer', resellerId: reseller.id }, 'Expired Customer');
-  const foreign = await createTenant({ kind: 'customer', resellerId: other.id }, 'Foreign Customer');
-  await createLicense({ tenantId: valid.id, resellerTenantId: reseller.id });
-  await createLicense({ tenantId: expired.id, resellerTenantId: reseller.id, validFromDays: -40, validUntilDays: -1 });
-  await createLicense({ tenantId: foreign.id, resellerTenantId: other.id });
+  const { reseller, valid, expired, foreign } = await createWorld({
+    resellers: { reseller: 'Compliance Reseller', other: 'Other Reseller' },
+    customers: {
+      valid: { of: 'reseller', name: 'Valid Customer', licenses: [{}] },
+      expired: { of: 'reseller', name: 'Expired Customer', licenses: [{ validFromDays: -40, validUntilDays: -1 }] },
+      foreign: { of: 'other', name: 'Foreign Customer', licenses: [{}] },
+    },
+  });
   const ownAdmin = await createUser({ tenantId: reseller.id, username: 'own.no2fa', withTwoFactor: false });
   const customerAdmin = await createUser({ tenantId: valid.id, username: 'cust.no2fa', withTwoFactor: false });
   const rspAdmin = await createUser({ tenantId: valid.id, username: 'rsp.no2fa', withTwoFactor: false, isRspLinked: true });
@@ -36,14 +30,14 @@ async function world() {
   await createUser({ tenantId: valid.id, username: 'admin.with2fa' });
   const expiredAdmin = await createUser({ tenantId: expired.id, username: 'expired.no2fa', withTwoFactor: false });
   const foreignAdmin = await createUser({ tenantId: foreign.id, username: 'foreign.no2fa', withTwoFactor: false });
-  const access = await resellerAccess(reseller.id, reseller.tenantDomain);
+  const access = await accessOfNewUser(reseller);
   return { reseller, valid, foreign, ownAdmin, customerAdmin, rspAdmin, expiredAdmin, foreignAdmin, access };
 }
 
 describe('two-factor compliance of a reseller', () => {
   test('an auditor sees the list but cannot send activation emails', async () => {
     const w = await world();
-    const auditor = await resellerAccess(w.reseller.id, w.reseller.tenantDomain, 'auditor');
+    const auditor = await accessOfNewUser(w.reseller, { role: 'auditor' });
     await expect(sendComplianceActivation(auditor, { userId: w.customerAdmin.id, clientAddress: IP })).rejects.toThrow();
     await expect(sendComplianceActivationToAll(auditor, { clientAddress: IP })).rejects.toThrow();
     expect(await db().select().from(emailOutbox).where(eq(emailOutbox.userId, w.customerAdmin.id))).toHaveLength(0);
@@ -51,10 +45,17 @@ describe('two-factor compliance of a reseller', () => {
 
   test('lists admins without two-factor of its own tenant and its licensed customers only, with a deadline', async () => {
     const w = await world();
-    const admins = await listNonCompliantAdmins(w.reseller.id);
+    const admins = await listNonCompliantAdmins(w.access);
     expect(admins.map((admin) => admin.username).sort()).toEqual(['cust.no2fa', 'own.no2fa', 'rsp.no2fa']);
     expect(admins.find((admin) => admin.username === 'own.no2fa')).toMatchObject({ isOwnTenant: true });
     for (const admin of admins) expect(Number.isNaN(Date.parse(admin.deadline))).toBe(false);
+  });
+
+  test('the list takes the access object: the reseller\'s own tenant only, never a customer\'s', async () => {
+    const w = await world();
+    const inCustomer = await resolveTenantAccess(w.access.session, w.valid.tenantDomain, IP);
+    expect(inCustomer.isResellerActingForCustomer).toBe(true);
+    await expect(listNonCompliantAdmins(inCustomer)).rejects.toBeInstanceOf(PermissionDeniedError);
   });
 
   test('send activation email: token and outbox row in one go, audited in both tenants', async () => {
@@ -70,7 +71,7 @@ describe('two-factor compliance of a reseller', () => {
   test("another reseller's admin, an expired customer's admin and an RSP-linked admin get nothing (denied)", async () => {
     const w = await world();
     for (const target of [w.foreignAdmin, w.expiredAdmin, w.rspAdmin]) {
-      await expect(sendComplianceActivation(w.access, { userId: target.id, clientAddress: IP })).rejects.toMatchObject({ code: 'customer_not_found' });
+      await expect(sendComplianceActivation(w.access, { userId: target.id, clientAddress: IP })).rejects.toMatchObject({ code: 'admin_not_found' });
       expect(await db().select().from(emailOutbox).where(eq(emailOutbox.userId, target.id))).toHaveLength(0);
     }
     expect(await db().select().from(auditEvents).where(and(eq(auditEvents.tenantId, w.reseller.id), eq(auditEvents.action, 'authz_denied')))).toHaveLength(3);

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { accountTokens, auditEvents, emailOutbox, users } from '@/db/schema';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { verifyPasswordStep } from '@/lib/auth/verify-password-step';
 import { verifyTwoFactorStep } from '@/lib/auth/verify-two-factor-step';
 import { resetEnvCache } from '@/lib/env';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { generateTotpCode } from '@/lib/auth/totp';
 import { verifyPasswordStep } from '@/lib/auth/verify-password-step';
 import { verifyTwoFactorStep } from '@/lib/auth/verify-two-factor-step';
@@ -9,7 +9,8 @@ import { confirmLoginTwoFactorSetup, startLoginTwoFactorSetup } from '@/lib/two-
 import { resetUserTwoFactor } from '@/lib/users/reset-user-two-factor';
 import { TEST_PASSWORD, createCustomerWithAdmin } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
-import { CLIENT_ADDRESS, accessAs, addUser } from './tenant-admin-helpers';
+import { CLIENT_ADDRESS, accessAs } from '../support/sessions';
+import { addUser } from '../support/world';
 
 // Issue 14.4: after an administrator's two-factor reset a helpdesk user signed in with the
 // password alone, although the email said "You will set it up again at your next sign-in".

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { accountTokens, auditEvents, emailOutbox, recoveryCodes, sessions, users } from '@/db/schema';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { createUser as inviteUser } from '@/lib/users/create-user';
 import { listUsers } from '@/lib/users/list-users';
@@ -10,7 +10,8 @@ import { setUserDisabled } from '@/lib/users/set-user-disabled';
 import { PermissionDeniedError } from '@/lib/access/permissions';
 import { createCustomerWithAdmin } from '../support/factories';
 import { useTestDatabase } from '../support/test-database';
-import { CLIENT_ADDRESS, accessAs, addUser, sessionOf, tenantWorld } from './tenant-admin-helpers';
+import { CLIENT_ADDRESS, accessAs, sessionOf } from '../support/sessions';
+import { addUser, tenantWorld } from '../support/world';
 
 const { db } = useTestDatabase();
 afterAll(() => closePasswordHashPool());

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { getDb } from '@/db/client';
-import { licenses, tenants, users } from '@/db/schema';
+import { licenses, tenants, users, type Role, type LicenseType } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { generateTotpSecret } from '@/lib/auth/totp';
 import { encryptSecret } from '@/lib/crypto/secret-box';
@@ -37,7 +37,7 @@ export async function createLicense(input: {
   validFromDays?: number;
   validUntilDays?: number;
   revoked?: boolean;
-  type?: 'mdm' | 'mobile_security';
+  type?: LicenseType;
 }) {
   const now = Date.now();
   const [license] = await getDb()
@@ -61,7 +61,7 @@ export const TEST_PASSWORD = 'Plenty-Long-Test-Passphrase-42';
 export async function createUser(input: {
   tenantId: string;
   username?: string;
-  role?: 'admin' | 'helpdesk' | 'auditor';
+  role?: Role;
   password?: string;
   withTwoFactor?: boolean;
   isRspLinked?: boolean;

@@ -1,33 +1,19 @@
+import { form, requireTenantPermission } from '../support/server-action-mocks';
 import { createLicenseAction, extendLicenseAction, inviteCustomerAdministratorAction } from '@/app/tenant/[tenantDomain]/customers/actions';
 import { NotFoundSignal, redirectedTo } from '../support/next-navigation-mock';
 
 // The reseller's license and customer actions: access first, strict input, and every success
 // ends on the customer's page with its outcome (post/redirect/get).
 
-const requireTenantPermission = jest.fn();
-jest.mock('@/app/_server/request-context', () => ({
-  requireTenantPermission: (...args: unknown[]) => requireTenantPermission(...args),
-  getClientAddress: async () => '192.0.2.1',
-}));
-jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
-jest.mock('next/navigation', () => jest.requireActual('../support/next-navigation-mock'));
-jest.mock('next-intl/server', () => ({ getLocale: async () => 'de' }));
-
 const operations = { createLicense: jest.fn(), extendLicense: jest.fn(), createUser: jest.fn() };
-jest.mock('@/lib/licenses/create-license', () => ({ createLicense: (...args: unknown[]) => operations.createLicense(...args) }));
-jest.mock('@/lib/licenses/change-license', () => ({ extendLicense: (...args: unknown[]) => operations.extendLicense(...args), revokeLicense: jest.fn() }));
+jest.mock('@/lib/customers/create-license', () => ({ createLicense: (...args: unknown[]) => operations.createLicense(...args) }));
+jest.mock('@/lib/customers/change-license', () => ({ extendLicense: (...args: unknown[]) => operations.extendLicense(...args), revokeLicense: jest.fn() }));
 jest.mock('@/lib/users/create-user', () => ({ createUser: (...args: unknown[]) => operations.createUser(...args) }));
 
 const CUSTOMER_ID = '11111111-1111-4111-8111-111111111111';
 const LICENSE_ID = '22222222-2222-4222-8222-222222222222';
 const reseller = { actingTenant: { id: 'r-1', tenantDomain: '100001.sms' }, session: { tenant: { tenantDomain: '100001.sms' } }, isResellerActingForCustomer: false };
 const actingForCustomer = { actingTenant: { id: CUSTOMER_ID, tenantDomain: '482915.sms' }, session: { tenant: { tenantDomain: '100001.sms' } }, isResellerActingForCustomer: true };
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-}
 
 const newCustomerLicense = { customerMode: 'new', customerName: 'Neukunde GmbH', contactEmail: 'it@neukunde.example', type: 'mdm', deviceCount: '10', validFrom: '2026-11-23', validUntil: '2027-11-23' };
 

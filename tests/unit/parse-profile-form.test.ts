@@ -13,7 +13,7 @@ describe('profile form', () => {
     const result = parseProfileForm(form({ ...valid, allowUnknownSources: 'on' }));
     expect(result).toEqual({
       ok: true,
-      profile: {
+      data: {
         name: 'Field staff',
         platform: 'android',
         settings: { passcodeMinLength: 6, screenLockMinutes: 5, cameraAllowed: true, wifiNetworks: ['Office', 'Guest'], allowUnknownSources: true },
@@ -23,7 +23,7 @@ describe('profile form', () => {
 
   test('unchecked boxes are false; iOS gets allowAppStore', () => {
     const result = parseProfileForm(form({ name: 'i', platform: 'ios', passcodeMinLength: '4', screenLockMinutes: '60', wifiNetworks: '' }));
-    expect(result).toMatchObject({ ok: true, profile: { settings: { cameraAllowed: false, allowAppStore: false, wifiNetworks: [] } } });
+    expect(result).toMatchObject({ ok: true, data: { settings: { cameraAllowed: false, allowAppStore: false, wifiNetworks: [] } } });
   });
 
   test.each([
@@ -41,8 +41,8 @@ describe('profile form', () => {
 
   test('the other platform’s toggle, which the page sends along (hidden), is never stored', () => {
     const result = parseProfileForm(form({ ...valid, allowUnknownSources: 'on', allowAppStore: 'on' }));
-    expect(result).toMatchObject({ ok: true, profile: { platform: 'android', settings: { allowUnknownSources: true } } });
-    if (result.ok) expect(result.profile.settings).not.toHaveProperty('allowAppStore');
+    expect(result).toMatchObject({ ok: true, data: { platform: 'android', settings: { allowUnknownSources: true } } });
+    if (result.ok) expect(result.data.settings).not.toHaveProperty('allowAppStore');
   });
 
   test('an unexpected field such as tenantId is refused', () => {

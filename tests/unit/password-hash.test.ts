@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import bcrypt from 'bcryptjs';
 import { getDummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password-hash';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
+import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { resetEnvCache } from '@/lib/env';
 
 const originalCost = process.env.BCRYPT_COST;

@@ -1,7 +1,7 @@
 import { safeReturnTo, signInReturnPath } from '@/lib/http/return-to';
 
 describe('safeReturnTo', () => {
-  it('normalises dot segments of a same-site path and keeps it on this site', () => {
+  it('normalizes dot segments of a same-site path and keeps it on this site', () => {
     expect(safeReturnTo('/tenant/./123456.sms/../123456.sms/audit')).toBe('/tenant/123456.sms/audit');
   });
 
@@ -31,7 +31,7 @@ describe('safeReturnTo', () => {
     '/\n/evil.test',
     'javascript:alert(1)',
     `/${'a'.repeat(3000)}`,
-    // Normalising these yields `//evil.test`, which a browser reads as another host.
+    // Normalizing these yields `//evil.test`, which a browser reads as another host.
     '/.//evil.test',
     '/..//evil.test',
     '/%2e//evil.test',
@@ -45,7 +45,7 @@ describe('safeReturnTo', () => {
 });
 
 describe('signInReturnPath: the deep link a login returns to (issue 9)', () => {
-  it.each(['/tenant/123456.sms/audit', '/tenant/123456.sms/audit?actor=admin%40123456.sms', '/customers', '/security'])('keeps %p', (path) => {
+  it.each(['/tenant/123456.sms/audit', '/tenant/123456.sms/audit?actor=admin%40123456.sms', '/customer-selection', '/security'])('keeps %p', (path) => {
     expect(signInReturnPath(path)).toBe(path);
   });
 

@@ -43,7 +43,7 @@ describe('parseTenantDomain', () => {
 });
 
 describe('isTenantDomain', () => {
-  it('accepts only the normalised form', () => {
+  it('accepts only the normalized form', () => {
     expect(isTenantDomain('123456.sms')).toBe(true);
     expect(isTenantDomain('123456.SMS')).toBe(false);
     expect(isTenantDomain(' 123456.sms')).toBe(false);

@@ -1,18 +1,10 @@
+import { form, requireTenantPermission } from '../support/server-action-mocks';
 import { changeUserRoleAction, createUserAction, disableUserAction, resetUserTwoFactorAction, sendUserPasswordResetAction } from '@/app/tenant/[tenantDomain]/users/actions';
 import { deleteProfileAction } from '@/app/tenant/[tenantDomain]/configurations/actions';
 import { redirectedTo } from '../support/next-navigation-mock';
 
 // The server actions are public endpoints: each re-checks access for its bound tenant domain
 // with the right permission before anything else, and refuses unexpected fields.
-
-const requireTenantPermission = jest.fn();
-jest.mock('@/app/_server/request-context', () => ({
-  requireTenantPermission: (...args: unknown[]) => requireTenantPermission(...args),
-  getClientAddress: async () => '192.0.2.1',
-}));
-jest.mock('next/cache', () => ({ revalidatePath: jest.fn() }));
-jest.mock('next/navigation', () => jest.requireActual('../support/next-navigation-mock'));
-jest.mock('next-intl/server', () => ({ getLocale: async () => 'de' }));
 
 const operations = {
   createUser: jest.fn(),
@@ -33,12 +25,6 @@ jest.mock('@/lib/configurations/delete-configuration-profile', () => ({
 
 const access = { actingTenant: { id: 't-1', tenantDomain: '123456.sms' } };
 const USER_ID = '0b7f4d1e-4c53-4a53-9f2c-6f1f0a8f2b11';
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-}
 
 beforeEach(() => {
   jest.clearAllMocks();

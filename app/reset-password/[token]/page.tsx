@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AccountLinkPage } from '@/app/_components/account-link-page';
+import { AccountLinkPage } from '@/app/account-link/_components/account-link-page';
 import { pageTitle } from '@/app/_server/page-title';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,8 +3,8 @@ import { LanguageSwitcher } from '@/app/_components/language-switcher';
 import { PortalHeader } from '@/app/_components/portal-header';
 import { TenantNav } from '@/app/_components/tenant-nav';
 import { requireTenantAccess } from '@/app/_server/request-context';
-import { switchToCustomerAction } from '@/app/customers/actions';
-import { QuickSwitcher } from '@/app/customers/_components/quick-switcher';
+import { switchToCustomerAction } from '@/app/customer-selection/actions';
+import { CustomerSelectionMenu } from '@/app/customer-selection/_components/customer-selection-menu';
 
 // The layout only renders the header; every page under it calls requireTenantAccess itself
 // (layouts do not re-run on client navigation, so they must never be the access check).
@@ -20,8 +20,8 @@ export default async function TenantLayout({ children, params }: { children: Rea
         tenantDomain={access.actingTenant.tenantDomain}
         localeSwitcher={<LanguageSwitcher returnTo={`/tenant/${access.actingTenant.tenantDomain}`} />}
         resellerName={access.isResellerActingForCustomer ? access.session.tenant.name : undefined}
-        quickSwitcher={isReseller ? <QuickSwitcher searchUrl="/customers/search" pageUrl="/customers" selectAction={switchToCustomerAction} /> : undefined}
-        customerSelectionHref={isReseller ? '/customers' : undefined}
+        customerSelectionMenu={isReseller ? <CustomerSelectionMenu searchUrl="/customer-selection/search" pageUrl="/customer-selection" selectAction={switchToCustomerAction} /> : undefined}
+        customerSelectionHref={isReseller ? '/customer-selection' : undefined}
       />
       <TenantNav access={access} />
       {children}

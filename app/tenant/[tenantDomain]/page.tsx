@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { TenantOverview } from '@/app/_components/tenant-overview';
 import { requireTenantAccess } from '@/app/_server/request-context';
-import { getTenantOverview } from '@/lib/tenants/get-tenant-overview';
+import { getTenantOverview } from '@/lib/tenant-overview/get-tenant-overview';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
 

@@ -11,7 +11,7 @@ export function e2eBaseUrl(): string {
   return url;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -25,6 +25,24 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * The browser of a test file (or describe block): launched before its first test, closed after
+ * its last. Call it where the tests are declared; the getter is for use inside them.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('The browser starts in beforeAll: use it inside a test or hook.');
+    return browser;
+  };
 }
 
 type PageOptions = { locale?: string; javaScriptEnabled?: boolean };

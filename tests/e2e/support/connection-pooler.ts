@@ -4,7 +4,7 @@ import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { findFreePort } from '../../support/free-port';
-import { readLogTail, spawnInOwnGroup } from './app-server';
+import { readLogTail, spawnInOwnGroup } from '../../support/server-process';
 
 // PgBouncer in transaction mode (Debian's pgbouncer; .ci/run installs it), the usual way many
 // instances share one PostgreSQL: a server connection belongs to a client only for the length of

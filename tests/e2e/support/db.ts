@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import type { Role } from '@/db/schema';
 
 // Read-mostly access to the database the app under test uses, for assertions a person cannot see
 // in the browser (audit events, counters). Tests change data through the UI, not through here.
@@ -36,7 +37,7 @@ export async function createUserWithoutTwoFactor(options: {
   tenantDomain: string;
   usernamePrefix: string;
   password: string;
-  role?: 'admin' | 'helpdesk' | 'auditor';
+  role?: Role;
 }): Promise<{ id: string; username: string; email: string }> {
   const { randomBytes } = await import('node:crypto');
   const { hashPassword } = await import('@/lib/auth/password-hash');
@@ -71,7 +72,7 @@ export async function createUserWithTwoFactor(options: {
   tenantDomain: string;
   usernamePrefix: string;
   password: string;
-  role?: 'admin' | 'helpdesk' | 'auditor';
+  role?: Role;
   withRecoveryCodes?: boolean;
 }): Promise<{ id: string; username: string; email: string; secret: string; recoveryCodes: string[] }> {
   await useAppSettings();

@@ -7,7 +7,7 @@ import { runAdminStatement, withDatabase } from '../../support/database-url';
 import { findFreePort } from '../../support/free-port';
 import { startThrowawayPostgres } from '../../support/throwaway-postgres';
 import { startFakeResendServer } from '../../support/fake-resend-server';
-import { assertProductionBuild, readLogTail, startAppServer } from './app-server';
+import { assertProductionBuild, readLogTail, startAppServer } from '../../support/server-process';
 
 type Cleanup = () => Promise<void>;
 type GlobalWithE2e = typeof globalThis & { __mspE2eCleanup?: Cleanup[] };
@@ -124,7 +124,6 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
     const serverLogPath = path.join(resultsDir, 'e2e-server.log');
     const server = await startAppServer({
       appDir,
-      repoRoot,
       port,
       env: { ...appEnv, NODE_ENV: 'production' },
       logPath: serverLogPath,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { isUuid } from '@/lib/uuid';
 
 // Building blocks of the malformed-input drill: the forms a page serves to browsers without
 // JavaScript (React renders the server action as hidden `$ACTION_…` inputs), multipart bodies
@@ -99,7 +100,6 @@ export function multipartBody(parts: Part[]): { body: Buffer; contentType: strin
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Invalid UTF-8 (a lone continuation byte, an overlong encoding, 0xFF) and a NUL byte. */
 export const BROKEN_UTF8 = Buffer.from([0x61, 0x80, 0xc0, 0xaf, 0xff, 0xfe, 0x00, 0x62]);
 const OVERSIZED = 'x'.repeat(200_000);
@@ -113,7 +113,7 @@ export type Variant = { name: string; parts: Part[]; /** A text body instead of 
  */
 export function malformedVariants(form: DiscoveredForm): Variant[] {
   const action: Part[] = form.actionFields.map((field) => ({ name: field.name, value: field.value }));
-  const safeValue = (field: FormField) => (UUID_PATTERN.test(field.value) ? randomUUID() : field.value);
+  const safeValue = (field: FormField) => (isUuid(field.value) ? randomUUID() : field.value);
   const filled = (value: (field: FormField) => Buffer | string): Part[] => [
     ...action,
     ...form.fields.map((field) => ({ name: field.name, value: value(field) })),

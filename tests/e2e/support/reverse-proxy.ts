@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '../../support/free-port';
-import { readLogTail, spawnInOwnGroup, waitForHttp } from './app-server';
+import { readLogTail, spawnInOwnGroup, waitForHttp } from '../../support/server-process';
 
 // A real reverse proxy in front of production servers: Debian's nginx (.ci/run installs it),
 // configured as a load balancer usually is (Host kept, X-Forwarded-For/-Host/-Proto

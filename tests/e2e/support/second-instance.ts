@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findFreePort } from '../../support/free-port';
-import { startAppServer, type AppServer } from './app-server';
+import { startAppServer, type AppServer } from '../../support/server-process';
 
 // A second production server of the same build, with the same settings (secrets, DATABASE_URL,
 // public URL, email provider) as the suite's first one: two instances behind one address, as a
@@ -34,7 +34,6 @@ export async function startExtraInstance(options: {
   const port = await findFreePort();
   const server = await startAppServer({
     appDir: requiredEnv('E2E_APP_BUILD_DIR'),
-    repoRoot: path.resolve(__dirname, '..', '..', '..'),
     port,
     env: { ...process.env, ...settings, ...options.overrides?.(`http://127.0.0.1:${port}`), NODE_ENV: 'production' },
     logPath,

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { closePasswordHashPool } from '@/lib/auth/password-hash-pool';
 import { LOCKOUT_THRESHOLD } from '@/lib/auth/login-throttle';
-import { launchBrowser, withPage } from './browser';
-import { closeE2eDb, createUserWithoutTwoFactor, e2eDb } from './db';
+import { useBrowser, withPage } from './browser';
+import { createUserWithoutTwoFactor, e2eDb } from './db';
 import { logMark, readLogEvents, waitForLogEvents, type AppInstance, type LogEvent } from './second-instance';
 import { discoverForms, multipartBody, send, type DiscoveredForm } from './malformed-requests';
 import { listSentEmails } from './sent-emails';
@@ -67,9 +66,13 @@ const isAudit = (action: string, actor: string, result?: string) => (event: LogE
  */
 export type TwoInstanceTopology = { a: AppInstance; b: AppInstance; bystanders: AppInstance[]; stop: () => Promise<void> };
 
-export function describeTwoInstances(title: string, start: () => Promise<TwoInstanceTopology>, more?: (topology: () => TwoInstanceTopology) => void): void {
+export function describeTwoInstances(
+  title: string,
+  start: () => Promise<TwoInstanceTopology>,
+  more?: (topology: () => TwoInstanceTopology, browser: () => Browser) => void,
+): void {
   describe(title, () => {
-    let browser: Browser;
+    const browser = useBrowser();
     let topology: TwoInstanceTopology;
     let a: AppInstance;
     let b: AppInstance;
@@ -77,14 +80,10 @@ export function describeTwoInstances(title: string, start: () => Promise<TwoInst
     beforeAll(async () => {
       topology = await start();
       ({ a, b } = topology);
-      browser = await launchBrowser();
     }, 120_000);
 
     afterAll(async () => {
-      await browser?.close();
       await topology?.stop();
-      await closeE2eDb();
-      await closePasswordHashPool();
     });
 
     test('both instances are up, share the database and run an outbox worker', async () => {
@@ -104,7 +103,7 @@ export function describeTwoInstances(title: string, start: () => Promise<TwoInst
 
     test('the password step on A and the code step on B sign in; B completed the login', async () => {
       const account = { tenantDomain: '456789.sms', username: 'admin' };
-      await withPage(browser, async (page) => {
+      await withPage(browser(), async (page) => {
         await enterPasswordOn(page, a, account);
         await page.waitForURL(`${a.baseUrl}/login/code`);
         const [markA, markB] = [logMark(a), logMark(b)];
@@ -124,7 +123,7 @@ export function describeTwoInstances(title: string, start: () => Promise<TwoInst
 
     test('a session made on A works on B; logging out on B ends it on A at once', async () => {
       const account = { tenantDomain: '234567.sms', username: 'admin' };
-      await withPage(browser, async (page) => {
+      await withPage(browser(), async (page) => {
         await signInOn(page, a, account, '/tenant/234567.sms');
         const cookie = await cookieHeader(page, a);
         expect((await getWithCookie(a, '/tenant/234567.sms', cookie)).status).toBe(200);
@@ -147,10 +146,10 @@ export function describeTwoInstances(title: string, start: () => Promise<TwoInst
 
     test('a code accepted on A is refused when replayed on B, with the normal message and an audit event', async () => {
       const account = { tenantDomain: '123456.sms', username: 'helpdesk' };
-      const code = await withPage(browser, (page) => signInOn(page, a, account, '/tenant/123456.sms'));
+      const code = await withPage(browser(), (page) => signInOn(page, a, account, '/tenant/123456.sms'));
       const replaysBefore = await countReplays(actorOf(account));
 
-      await withPage(browser, async (page) => {
+      await withPage(browser(), async (page) => {
         await enterPasswordOn(page, b, account);
         await page.waitForURL(`${b.baseUrl}/login/code`);
         const markB = logMark(b);
@@ -170,13 +169,13 @@ export function describeTwoInstances(title: string, start: () => Promise<TwoInst
       const account = { tenantDomain: '123456.sms', username: user.username };
       const [markA, markB] = [logMark(a), logMark(b)];
 
-      await withPage(browser, async (page) => {
+      await withPage(browser(), async (page) => {
         // The account works (no second factor for a helpdesk account without one).
         await enterPasswordOn(page, b, { ...account, password });
         await page.waitForURL((url) => !url.pathname.startsWith('/login'));
       });
 
-      await withPage(browser, async (page) => {
+      await withPage(browser(), async (page) => {
         for (let attempt = 1; attempt <= LOCKOUT_THRESHOLD; attempt += 1) {
           if (attempt === LOCKOUT_THRESHOLD) {
             // Neither instance alone has seen enough failures to lock: the count is shared.
@@ -214,7 +213,7 @@ export function describeTwoInstances(title: string, start: () => Promise<TwoInst
       const [markA, markB] = [logMark(a), logMark(b)];
       // The login form as a browser without JavaScript posts it (both instances run one build, so
       // the same action ids), sent 25 times to each instance at once; the right password last.
-      const loginForm = await withPage(browser, (page) => discoverForms({ page, baseUrl: a.baseUrl, path: '/login', cookie: '' }));
+      const loginForm = await withPage(browser(), (page) => discoverForms({ page, baseUrl: a.baseUrl, path: '/login', cookie: '' }));
       const form = loginForm.find((candidate) => candidate.fields.some((field) => field.name === 'password'))!;
       const answers = await Promise.all(
         Array.from({ length: 50 }, (_, index) =>
@@ -266,8 +265,8 @@ export function describeTwoInstances(title: string, start: () => Promise<TwoInst
       const startedAt = clock[0]!.now;
 
       let bursts = 0;
-      await withPage(browser, async (page) => {
-        await signInOn(page, a, reseller, '/customers');
+      await withPage(browser(), async (page) => {
+        await signInOn(page, a, reseller, '/customer-selection');
         // Which worker claims a row depends on timing. Both must have sent some; a burst that one
         // worker happened to take whole is repeated (at most three).
         while (bursts < 3) {
@@ -323,7 +322,7 @@ export function describeTwoInstances(title: string, start: () => Promise<TwoInst
       }
     });
 
-    more?.(() => topology);
+    more?.(() => topology, browser);
   });
 }
 

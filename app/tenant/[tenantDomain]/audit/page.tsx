@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
-import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit/list-audit-events';
+import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit-log/list-audit-events';
 import { TableScroll } from '@/app/_components/table-scroll';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';

@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CompliancePage({ params, searchParams }: { params: Promise<{ tenantDomain: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'compliance.view');
-  const [admins, t, format] = await Promise.all([listNonCompliantAdmins(access.actingTenant.id), getTranslations('compliance'), getFormatter()]);
+  const [admins, t, format] = await Promise.all([listNonCompliantAdmins(access), getTranslations('compliance'), getFormatter()]);
   const domain = access.actingTenant.tenantDomain;
   const result = await readOutcomeMessage(await searchParams, 'compliance', (target) => ({ username: admins.find((admin) => admin.userId === target)?.username ?? '' }));
   // Auditors see the list; sending activation emails is an administrator's change.

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getClientAddress, requireTenantPermission } from '@/app/_server/request-context';
-import { recordObjectAccessDenied } from '@/lib/audit/audit-actor';
+import { recordObjectAccessDenied } from '@/lib/access/audit-actor';
 import { getConfigurationProfile } from '@/lib/configurations/list-configuration-profiles';
 import { updateProfileAction } from '../actions';
 import { ProfileForm, type ProfileFormValues } from '../_components/profile-form';

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useId, useRef } from 'react';
+import type { DevicePlatform } from '@/db/schema';
 import { describedBy, FieldError } from '@/app/_components/field-error';
 import { FormMessage } from '@/app/_components/form-message';
 import type { ProfileField } from '@/lib/configurations/parse-profile-form';
@@ -10,7 +11,7 @@ import { SubmitButton } from '@/app/_components/submit-button';
 
 export type ProfileFormValues = {
   name: string;
-  platform: 'android' | 'ios';
+  platform: DevicePlatform;
   passcodeMinLength: number;
   screenLockMinutes: number;
   cameraAllowed: boolean;
@@ -37,7 +38,7 @@ const DEFAULTS: ProfileFormValues = {
 };
 
 /** The toggles that belong to one platform only. */
-const PLATFORM_OF: Partial<Record<ProfileField, 'android' | 'ios'>> = { allowUnknownSources: 'android', allowAppStore: 'ios' };
+const PLATFORM_OF: Partial<Record<ProfileField, DevicePlatform>> = { allowUnknownSources: 'android', allowAppStore: 'ios' };
 
 const FIELD_ORDER: readonly ProfileField[] = ['name', 'platform', 'passcodeMinLength', 'screenLockMinutes', 'wifiNetworks', 'cameraAllowed', 'allowUnknownSources', 'allowAppStore'];
 

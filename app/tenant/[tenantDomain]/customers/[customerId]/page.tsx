@@ -9,9 +9,9 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { readOutcomeMessage } from '@/app/_server/action-outcome';
 import { pageTitle } from '@/app/_server/page-title';
 import { getClientAddress, requireTenantAccess, requireTenantPermission } from '@/app/_server/request-context';
-import { switchToCustomerAction } from '@/app/customers/actions';
+import { switchToCustomerAction } from '@/app/customer-selection/actions';
 import { hasPermission } from '@/lib/access/permissions';
-import { recordObjectAccessDenied } from '@/lib/audit/audit-actor';
+import { recordObjectAccessDenied } from '@/lib/access/audit-actor';
 import { listCustomerLicenses } from '@/lib/customers/list-customer-licenses';
 import { findResellerCustomerRow } from '@/lib/customers/list-reseller-customers';
 import { listUsers } from '@/lib/users/list-users';
@@ -34,7 +34,7 @@ type Props = { params: Promise<{ tenantDomain: string; customerId: string }>; se
 export default async function CustomerPage({ params, searchParams }: Props) {
   const { tenantDomain, customerId } = await params;
   const access = await requireTenantPermission(tenantDomain, 'customers.view');
-  const customer = await findResellerCustomerRow(access.actingTenant.id, customerId);
+  const customer = await findResellerCustomerRow(access, customerId);
   if (!customer) {
     await recordObjectAccessDenied(access, await getClientAddress(), 'customer', customerId);
     notFound();
@@ -44,7 +44,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
   // The customer's users are read as the reseller acting in that tenant: the access layer decides.
   const customerAccess = hasValidLicense ? await requireTenantAccess(customer.tenantDomain) : null;
   const [licenses, users, t, format] = await Promise.all([
-    listCustomerLicenses(access.actingTenant.id, [customer.id]),
+    listCustomerLicenses(access, [customer.id]),
     customerAccess && hasPermission(customerAccess, 'users.view') ? listUsers(customerAccess) : null,
     getTranslations('customers'),
     getFormatter(),

@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import type { LicenseType } from '@/db/schema';
 import type { CustomerLicenseState } from '@/lib/customers/list-reseller-customers';
 
 /** A customer's license state as the customer list and the customer's page show it. */
@@ -8,7 +9,7 @@ export function CustomerStateText({ state, daysRemaining }: { state: CustomerLic
   return <span className={`license-state license-state--${look}`}>{t(`state.${state}`, { days: daysRemaining ?? 0 })}</span>;
 }
 
-export function CustomerLicenseBadges({ types }: { types: ReadonlyArray<'mdm' | 'mobile_security'> }) {
+export function CustomerLicenseBadges({ types }: { types: ReadonlyArray<LicenseType> }) {
   const t = useTranslations('customers');
   if (types.length === 0) return <>–</>;
   return (

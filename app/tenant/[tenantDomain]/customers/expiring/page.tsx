@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
-import { listExpiringLicenses } from '@/lib/licenses/list-expiring-licenses';
+import { listExpiringLicenses } from '@/lib/customers/list-expiring-licenses';
 import { TableScroll } from '@/app/_components/table-scroll';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ExpiringLicensesPage({ params }: { params: Promise<{ tenantDomain: string }> }) {
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'customers.view');
-  const [rows, t, format] = await Promise.all([listExpiringLicenses(access.actingTenant.id), getTranslations('customers'), getFormatter()]);
+  const [rows, t, format] = await Promise.all([listExpiringLicenses(access), getTranslations('customers'), getFormatter()]);
   return (
     <MainContent className="page">
       <h1>{t('expiring.title')}</h1>

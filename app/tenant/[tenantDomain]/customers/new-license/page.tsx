@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { MainContent } from '@/app/_components/main-content';
 import { pageTitle } from '@/app/_server/page-title';
 import { getClientAddress, requireTenantPermission } from '@/app/_server/request-context';
-import { recordObjectAccessDenied } from '@/lib/audit/audit-actor';
+import { recordObjectAccessDenied } from '@/lib/access/audit-actor';
 import { findResellerCustomerRow } from '@/lib/customers/list-reseller-customers';
 import { createLicenseAction } from '../actions';
 import { CreateLicenseForm } from '../_components/create-license-form';
@@ -28,7 +28,7 @@ export default async function NewLicensePage({ params, searchParams }: { params:
   const domain = access.actingTenant.tenantDomain;
   let customer = null;
   if (typeof customerId === 'string') {
-    customer = await findResellerCustomerRow(access.actingTenant.id, customerId);
+    customer = await findResellerCustomerRow(access, customerId);
     if (!customer) {
       await recordObjectAccessDenied(access, await getClientAddress(), 'customer', customerId);
       notFound();

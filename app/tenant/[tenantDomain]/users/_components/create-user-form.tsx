@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useId, useRef } from 'react';
+import type { Role } from '@/db/schema';
 import { describedBy, FieldError } from '@/app/_components/field-error';
 import { FormMessage } from '@/app/_components/form-message';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
@@ -12,7 +13,7 @@ export type CreateUserField = 'username' | 'email' | 'role';
 type CreateUserFormProps = {
   action: (state: FormState<CreateUserField>, formData: FormData) => Promise<FormState<CreateUserField>>;
   /** Only the roles the acting person may grant. */
-  roles: ReadonlyArray<'admin' | 'helpdesk' | 'auditor'>;
+  roles: ReadonlyArray<Role>;
 };
 
 const FIELD_ORDER: readonly CreateUserField[] = ['username', 'email', 'role'];

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ConfirmAction } from '@/app/_components/confirm-action';
 import { RowActionsMenu } from '@/app/_components/row-actions-menu';
-import type { Role } from '@/lib/access/permissions';
+import type { Role } from '@/db/schema';
 import type { TenantUserRow } from '@/lib/users/list-users';
 import {
   changeUserRoleAction,

@@ -1,0 +1,24 @@
+import 'server-only';
+import type { OIDCConfig } from 'next-auth/providers';
+import { RESELLER_PORTAL_PROVIDER_ID, RESELLER_PORTAL_SCOPE, type ResellerPortalSettings } from '@/lib/reseller-portal/reseller-portal-settings';
+
+/**
+ * Auth.js's OpenID Connect client for the reseller portal: the authorization code flow with PKCE,
+ * state and nonce, the endpoints found by discovery of RESELLER_PORTAL_ISSUER. Auth.js checks the
+ * token response (issuer, audience, expiry, nonce); the ID token's signature and everything about
+ * the account are decided in lib/reseller-portal (auth.ts's signIn callback).
+ */
+export function resellerPortalProvider(settings: ResellerPortalSettings): OIDCConfig<Record<string, unknown>> {
+  return {
+    id: RESELLER_PORTAL_PROVIDER_ID,
+    name: 'Reseller Portal',
+    type: 'oidc',
+    issuer: settings.issuer,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    checks: ['pkce', 'state', 'nonce'],
+    authorization: { params: { scope: RESELLER_PORTAL_SCOPE } },
+    // The user Auth.js knows is only a carrier: lib/reseller-portal decides who signs in.
+    profile: (claims) => ({ id: typeof claims.sub === 'string' ? claims.sub : undefined }),
+  };
+}

@@ -6,7 +6,9 @@ import { finishResellerPortalSignIn } from '@/app/login/reseller-portal/finish-r
 import { resellerPortalProvider } from '@/app/login/reseller-portal/reseller-portal-provider';
 import { verifyTwoFactorStep, type TwoFactorStepError } from '@/lib/auth/verify-two-factor-step';
 import { getEnv } from '@/lib/env';
+import { describeResellerPortalCallbackFailure } from '@/lib/reseller-portal/describe-callback-failure';
 import { resolveClientAddress } from '@/lib/http/client-address';
+import { safeReturnTo } from '@/lib/http/return-to';
 import { logger } from '@/lib/logging/logger';
 import { getResellerPortalSettings, RESELLER_PORTAL_PROVIDER_ID } from '@/lib/reseller-portal/reseller-portal-settings';
 
@@ -61,7 +63,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
           return { id: result.userId, sessionId: result.sessionId, sessionVersion: result.sessionVersion };
         },
       }),
-      ...(resellerPortal ? [resellerPortalProvider(resellerPortal)] : []),
+      ...(resellerPortal ? [resellerPortalProvider(resellerPortal, env.PUBLIC_BASE_URL)] : []),
     ],
     callbacks: {
       // The reseller portal's callback: true only once lib/ created a session row (user.sessionId).
@@ -69,6 +71,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
         if (account?.provider !== RESELLER_PORTAL_PROVIDER_ID) return true;
         return finishResellerPortalSignIn({ user, idToken: account.id_token, headers: request?.headers });
       },
+      // Where Auth.js sends the browser (the callback URL, the signIn callback's answer): a path on
+      // this site only, and relative, so the browser stays on the host it came by.
+      redirect: ({ url, baseUrl }) => safeReturnTo(url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url),
       // Claims are written only at sign-in; `session.update()` data is client input and ignored.
       // A sign-in without a session row of ours gets no cookie at all.
       jwt({ token, user, trigger }) {
@@ -86,7 +91,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
     },
     logger: {
       error: (error) => {
-        logger.warn({ authError: error.name }, 'auth.js error');
+        // A stable reason, not error.name (the production build shortens class names).
+        logger.warn({ authError: describeResellerPortalCallbackFailure(error) }, 'auth.js error');
         noteResellerPortalCallbackRefusal(request, error);
       },
       warn: (code) => logger.warn({ authWarning: code }, 'auth.js warning'),

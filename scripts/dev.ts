@@ -46,7 +46,8 @@ function ensureDevelopmentSecrets(): Record<string, string> {
 function startResellerPortalStandIn(clientSecret: string): { issuer: string; stop: () => void } | null {
   if (process.env.RESELLER_PORTAL_ISSUER) return null;
   const issuer = `http://localhost:${process.env.RESELLER_PORTAL_STAND_IN_PORT ?? 3900}`;
-  const { standIn, portal } = standInEnvironment({ issuer, clientSecret, portalBaseUrls: [baseUrl, `http://127.0.0.1:${process.env.PORT}`] });
+  // Its one redirect address: the portal's public address (lib/env.ts), as the portal sends it.
+  const { standIn, portal } = standInEnvironment({ issuer, clientSecret, portalBaseUrls: [process.env.PUBLIC_BASE_URL || baseUrl] });
   for (const [key, value] of Object.entries(portal)) process.env[key] ??= value;
   const child = spawn(process.execPath, [path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs'), STAND_IN_ENTRY], {
     stdio: ['ignore', 'pipe', 'pipe'],

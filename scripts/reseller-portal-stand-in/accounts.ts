@@ -35,12 +35,14 @@ function sameText(a: string, b: string): boolean {
   return timingSafeEqual(digest(a), digest(b));
 }
 
-/** The account with these credentials, or undefined (one answer for every wrong case). */
+/**
+ * The account with these credentials, or undefined (one answer for every wrong case). Tests may
+ * give a second account the same name (an impostor of another subject): the password tells them apart.
+ */
 export function findAccountByCredentials(input: { tenantDomain: string; username: string; password: string }): StandInAccount | undefined {
   const tenantDomain = input.tenantDomain.trim().toLowerCase();
   const username = input.username.trim().toLowerCase();
-  const account = listAccounts().find((entry) => entry.tenantDomain === tenantDomain && entry.username.toLowerCase() === username);
-  return account && sameText(account.password, input.password) ? account : undefined;
+  return listAccounts().find((entry) => entry.tenantDomain === tenantDomain && entry.username.toLowerCase() === username && sameText(entry.password, input.password));
 }
 
 /**

@@ -7,6 +7,7 @@ import { closeE2eDb, createUserWithoutTwoFactor, e2eDb } from './support/db';
 import { createAccountLink, markRspLinked } from './support/account-arrangements';
 import type { DevMailboxRenderInput, DevMailboxRenderOutput } from './support/render-dev-mailbox';
 import { waitForEmail } from './support/sent-emails';
+import { createResellerPortalAccount, signInAsDemoReseller, signInThroughResellerPortal } from './support/reseller-portal';
 import { enterPassword, signInAsDemoUser } from './support/sign-in';
 
 // Every page of the portal must pass axe-core's WCAG 2.x A/AA rules with no serious or critical
@@ -191,6 +192,8 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
     const portalOnly = await createUserWithoutTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'a11y.portal', password: LONG_PASSWORD });
     const rspLinked = await createUserWithoutTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'a11y.rsp', password: LONG_PASSWORD });
     await markRspLinked(rspLinked.id);
+    // It signs in through the Reseller Portal, where it has no two-factor yet (issue 15).
+    await createResellerPortalAccount({ tenantDomain: TENANT, username: rspLinked.username, password: LONG_PASSWORD });
 
     const findings: string[] = [];
     findings.push(
@@ -206,8 +209,7 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
     );
     findings.push(
       ...(await withPage(browser, async (page) => {
-        await enterPassword(page, { tenantDomain: TENANT, username: rspLinked.username, password: LONG_PASSWORD });
-        await page.waitForURL('**/login/two-factor-required');
+        await signInThroughResellerPortal(page, { tenantDomain: TENANT, username: rspLinked.username, password: LONG_PASSWORD, landsOn: '**/login/two-factor-required' });
         return checkAll(page, [{ name: 'two-factor-required-rsp-linked', open: openDialog }]);
       })),
     );
@@ -237,7 +239,7 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
 
   test('reseller: customer selection, quick switcher, customers, a customer, create license, expiring licenses, two-factor compliance', async () => {
     const findings = await withPage(browser, async (page) => {
-      await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customers' });
+      await signInAsDemoReseller(page);
       const base = `/tenant/${RESELLER_TENANT}`;
       const { rows } = await e2eDb().query<{ id: string }>('select id from tenants where tenant_domain = $1', [TENANT]);
       return checkAll(page, [
@@ -279,7 +281,7 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
   test('reseller acting for a customer: the customer’s overview, users (with a row menu open), configurations, a profile, audit', async () => {
     const profilePath = await createAccessibilityProfile();
     const findings = await withPage(browser, async (page) => {
-      await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customers' });
+      await signInAsDemoReseller(page);
       const checks = tenantPageChecks(`/tenant/${TENANT}`, profilePath).filter((check) => check.name !== 'security');
       return checkAll(page, checks.map((check) => ({ ...check, name: `acting-for-${check.name}` })));
     });

@@ -126,6 +126,8 @@ describe('signing in through the Reseller Portal (OpenID Connect)', () => {
       await logInAtResellerPortal(page, { ...rspAdmin, twoFactorSecret: secret });
       await page.waitForURL('**/tenant/123456.sms');
       expect(await page.locator('header').innerText()).toContain('rsp.admin');
+      await page.goto('/security');
+      await page.getByText('Managed in the Reseller Portal, where you log in.').waitFor();
 
       // Leave the demo account as the README describes it: no two-factor in the Reseller Portal.
       await settings.getByRole('button', { name: 'Deactivate two-factor authentication' }).click();

@@ -34,10 +34,10 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [t, query, cookieJar] = await Promise.all([getTranslations(), searchParams, cookies()]);
-  // Auth.js sends a refused reseller-portal callback here with `?error=<type>` (its error page).
-  const notice = typeof query.reason === 'string' ? NOTICES[query.reason] : query.error ? NOTICES.resellerPortalFailed : undefined;
   // Without the reseller-portal settings the page is the portal's own form only (issue 15).
   const hasResellerPortal = getResellerPortalSettings() !== null;
+  // Auth.js sends a refused reseller-portal callback here with `?error=<type>` (its error page).
+  const notice = typeof query.reason === 'string' ? NOTICES[query.reason] : query.error && hasResellerPortal ? NOTICES.resellerPortalFailed : undefined;
   // A deep link (proxy.ts and requireSession send anonymous visitors here with it): same-origin paths only.
   const returnTo = signInReturnPath(query.returnTo);
   const lastTenant = cookieJar.get(LAST_TENANT_COOKIE)?.value;

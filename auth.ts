@@ -1,13 +1,21 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import { noteResellerPortalCallbackRefusal } from '@/app/login/reseller-portal/callback-refusals';
+import { finishResellerPortalSignIn } from '@/app/login/reseller-portal/finish-reseller-portal-sign-in';
+import { resellerPortalProvider } from '@/app/login/reseller-portal/reseller-portal-provider';
 import { verifyTwoFactorStep, type TwoFactorStepError } from '@/lib/auth/verify-two-factor-step';
 import { getEnv } from '@/lib/env';
+import { describeResellerPortalCallbackFailure } from '@/lib/reseller-portal/describe-callback-failure';
 import { resolveClientAddress } from '@/lib/http/client-address';
+import { safeReturnTo } from '@/lib/http/return-to';
 import { logger } from '@/lib/logging/logger';
+import { getResellerPortalSettings, RESELLER_PORTAL_PROVIDER_ID } from '@/lib/reseller-portal-settings';
 
 // Thin Auth.js wiring. Every decision lives in lib/: the credentials provider only turns a
-// pending login (password already verified) plus a code into a session via verifyTwoFactorStep.
+// pending login (password already verified) plus a code into a session via verifyTwoFactorStep;
+// the reseller portal's OpenID Connect provider (when configured) hands its ID token to
+// lib/reseller-portal through the signIn callback, which creates the session row the same way.
 
 class LoginStepError extends CredentialsSignin {
   constructor(code: TwoFactorStepError) {
@@ -29,8 +37,9 @@ declare module 'next-auth' {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
   const env = getEnv();
+  const resellerPortal = getResellerPortalSettings();
   return {
     // The first secret encrypts new session cookies; the others still open existing ones, so a
     // rotation of AUTH_SECRET ends no session (README, "Key rotation").
@@ -54,11 +63,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           return { id: result.userId, sessionId: result.sessionId, sessionVersion: result.sessionVersion };
         },
       }),
+      ...(resellerPortal ? [resellerPortalProvider(resellerPortal, env.PUBLIC_BASE_URL)] : []),
     ],
     callbacks: {
+      // The reseller portal's callback: true only once lib/ created a session row (user.sessionId).
+      signIn({ user, account }) {
+        if (account?.provider !== RESELLER_PORTAL_PROVIDER_ID) return true;
+        return finishResellerPortalSignIn({ user, idToken: account.id_token, headers: request?.headers });
+      },
+      // Where Auth.js sends the browser (the callback URL, the signIn callback's answer): a path on
+      // this site only, and relative, so the browser stays on the host it came by.
+      redirect: ({ url, baseUrl }) => safeReturnTo(url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url),
       // Claims are written only at sign-in; `session.update()` data is client input and ignored.
+      // A sign-in without a session row of ours gets no cookie at all.
       jwt({ token, user, trigger }) {
-        if (trigger === 'signIn' && user?.sessionId) {
+        if (trigger === 'signIn' || trigger === 'signUp') {
+          if (!user?.sessionId) return null;
           return { sub: user.id, sid: user.sessionId, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
         }
         return token;
@@ -70,7 +90,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       },
     },
     logger: {
-      error: (error) => logger.warn({ authError: error.name }, 'auth.js error'),
+      error: (error) => {
+        // A stable reason, not error.name (the production build shortens class names).
+        logger.warn({ authError: describeResellerPortalCallbackFailure(error) }, 'auth.js error');
+        noteResellerPortalCallbackRefusal(request, error);
+      },
       warn: (code) => logger.warn({ authWarning: code }, 'auth.js warning'),
       debug: () => undefined,
     },

@@ -33,9 +33,9 @@ const integration = await createJestConfig({
   setupFiles: ['<rootDir>/tests/support/integration-env.ts'],
 })();
 
-// next-intl and its helpers ship ESM only; jest (CommonJS) must transform them. next/jest's
+// next-intl and its helpers, and jose (the ID token check), ship ESM only; jest (CommonJS) must transform them. next/jest's
 // own ignore pattern would skip all of node_modules, so it is replaced here.
-const esmPackages = ['next-intl', 'use-intl', 'icu-minify', '@formatjs', 'intl-messageformat', '@schummar'];
+const esmPackages = ['next-intl', 'use-intl', 'icu-minify', '@formatjs', 'intl-messageformat', '@schummar', 'jose'];
 // The email worker's translator (use-intl) runs in unit and integration tests too.
 for (const project of [unit, components, integration]) {
   project.transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`, '^.+\\.module\\.(css|sass|scss)$'];

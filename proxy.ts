@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { buildContentSecurityPolicy } from '@/lib/http/content-security-policy';
 import { rejectMalformedRequest, type RequestRefusal } from '@/lib/http/reject-malformed-request';
+import { resellerPortalFormActionSource } from '@/lib/reseller-portal-settings';
 
 // A convenience, not a boundary (SECURITY.md, web): it sets the per-request CSP nonce and
 // security headers, and sends visitors without a session cookie to the login. Whether a
@@ -44,7 +45,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const csp = buildContentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  const resellerPortalOrigin = resellerPortalFormActionSource();
+  const csp = buildContentSecurityPolicy(nonce, process.env.NODE_ENV === 'development', resellerPortalOrigin ? [resellerPortalOrigin] : []);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   // For requireSession's way back after a login (app/_server/request-context.ts).

@@ -37,6 +37,9 @@ export const DEMO_TENANTS: DemoTenant[] = [
     users: [
       { username: 'admin', role: 'admin', hasTwoFactor: true },
       { username: 'new.admin', role: 'admin', hasTwoFactor: false },
+      // Signs in through the reseller portal, which has no second factor for it yet: the RSP
+      // variant of the two-factor dialog (issue 15; scripts/reseller-portal-stand-in/demo-accounts.ts).
+      { username: 'rsp.admin', role: 'admin', hasTwoFactor: false, isRspLinked: true },
       { username: 'helpdesk', role: 'helpdesk', hasTwoFactor: true },
     ],
   },

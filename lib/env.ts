@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { databaseSettingsShape, MissingConfigurationError } from '@/db/database-settings';
+import { findResellerPortalSettingIssues } from '@/lib/reseller-portal-setting-checks';
 import { compileTrustedProxies } from '@/lib/trusted-proxies.mjs';
 
 // Every setting of the portal, validated once. `.env.example` documents each key.
@@ -68,6 +69,15 @@ const envSchema = z
     TWO_FACTOR_GRACE_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(365).optional()),
     // Where RSP-linked accounts manage their two-factor authentication.
     RESELLER_PORTAL_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    // Sign-in through the reseller portal (OpenID Connect, issue 15): all three or none
+    // (lib/reseller-portal-setting-checks.ts has the rules).
+    RESELLER_PORTAL_ISSUER: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    RESELLER_PORTAL_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().min(1).max(255).optional()),
+    RESELLER_PORTAL_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
+    // May RSP-linked accounts still use the portal's own password while that sign-in is configured?
+    RESELLER_PORTAL_ALLOW_LOCAL_PASSWORD: booleanFlag,
+    // `acr` values of the reseller portal that count as a second factor, besides `amr` otp or mfa.
+    RESELLER_PORTAL_TWO_FACTOR_ACR: commaList(z.string().max(255)),
     // Email (lib/email): Resend when a key is set; without one, development writes to /dev/mailbox
     // and production leaves emails pending (logged) rather than dropping them.
     // An empty value (`RESEND_API_KEY=` in a .env file) means "not set".
@@ -102,6 +112,7 @@ const envSchema = z
     if (env.NODE_ENV !== 'test' && env.BCRYPT_COST < 10) {
       ctx.addIssue({ code: 'custom', path: ['BCRYPT_COST'], message: 'must be at least 10 outside tests' });
     }
+    for (const issue of findResellerPortalSettingIssues(env)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
 export type Env = z.infer<typeof envSchema>;

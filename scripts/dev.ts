@@ -1,7 +1,9 @@
 // `npm run dev`: with DATABASE_URL set, that server; otherwise an embedded PostgreSQL under
 // .data/ (gitignored). Either way the database is migrated and, when empty, seeded with the
-// demo data; then `next dev` starts with the settings it needs, its log lines made readable
-// (pino-pretty) and each request given an id, as the production server does.
+// demo data; unless RESELLER_PORTAL_ISSUER names a real one, the stand-in reseller portal
+// starts on its own port (scripts/reseller-portal-stand-in); then `next dev` starts with the
+// settings it needs, its log lines made readable (pino-pretty) and each request given an id,
+// as the production server does.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import nextEnv from '@next/env';
 import { Client } from 'pg';
 import pretty from 'pino-pretty';
+import { STAND_IN_ENTRY, standInEnvironment } from './reseller-portal-stand-in/settings';
 
 nextEnv.loadEnvConfig(process.cwd(), true);
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -23,14 +26,37 @@ const dataDir = path.join(process.cwd(), '.data');
 mkdirSync(dataDir, { recursive: true, mode: 0o755 });
 
 // Development secrets are generated once and kept under .data/, never committed.
-function ensureDevelopmentSecrets(): void {
+function ensureDevelopmentSecrets(): Record<string, string> {
   const file = path.join(dataDir, 'dev-secrets.json');
   const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   stored.AUTH_SECRET ??= randomBytes(33).toString('base64');
   stored.TWO_FACTOR_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
+  stored.RESELLER_PORTAL_STAND_IN_CLIENT_SECRET ??= randomBytes(24).toString('base64url');
   writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   process.env.AUTH_SECRET ??= stored.AUTH_SECRET;
   process.env.TWO_FACTOR_ENCRYPTION_KEY ??= stored.TWO_FACTOR_ENCRYPTION_KEY;
+  return stored;
+}
+
+/**
+ * The stand-in reseller portal (issue 15) on RESELLER_PORTAL_STAND_IN_PORT (3900), and the
+ * portal's RESELLER_PORTAL_* settings for it; its lines are prefixed. Null when a real reseller
+ * portal is configured.
+ */
+function startResellerPortalStandIn(clientSecret: string): { issuer: string; stop: () => void } | null {
+  if (process.env.RESELLER_PORTAL_ISSUER) return null;
+  const issuer = `http://localhost:${process.env.RESELLER_PORTAL_STAND_IN_PORT ?? 3900}`;
+  // Its one redirect address: the portal's public address (lib/env.ts), as the portal sends it.
+  const { standIn, portal } = standInEnvironment({ issuer, clientSecret, portalBaseUrls: [process.env.PUBLIC_BASE_URL || baseUrl] });
+  for (const [key, value] of Object.entries(portal)) process.env[key] ??= value;
+  const child = spawn(process.execPath, [path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs'), STAND_IN_ENTRY], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...standIn },
+  });
+  const prefix = (chunk: Buffer) => chunk.toString().replace(/^(?=.)/gm, '[reseller portal] ');
+  child.stdout!.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
+  child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+  return { issuer, stop: () => child.kill('SIGTERM') };
 }
 
 async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
@@ -47,7 +73,7 @@ async function ensureDatabase(serverUrl: string, database: string): Promise<stri
   return url.toString();
 }
 
-ensureDevelopmentSecrets();
+const developmentSecrets = ensureDevelopmentSecrets();
 let stopEmbedded: (() => Promise<void>) | undefined;
 if (!process.env.DATABASE_URL) {
   const { startEmbeddedPostgres } = await import('../db/embedded-postgres');
@@ -68,6 +94,8 @@ const { encryptSecret } = await import('../lib/crypto/secret-box');
 if (await seedDemoData(getDb(), { hashPassword, encryptSecret })) console.log('Demo data loaded (see README, "Demo logins").');
 await closeDb();
 await closePasswordHashPool();
+
+const standIn = startResellerPortalStandIn(developmentSecrets.RESELLER_PORTAL_STAND_IN_CLIENT_SECRET!);
 
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 // Request ids for every process of next dev (it starts its server in a child process).
@@ -93,6 +121,14 @@ child.stdout!.on('data', (chunk: Buffer) => {
       `  Demo login:  tenant domain 123456.sms, username admin, password ${DEMO_PASSWORD},`,
       `               then the code of TOTP secret ${DEMO_TOTP_SECRET} (README, "Demo logins")`,
       `  Emails:      ${baseUrl}/dev/mailbox (nothing is sent in development)`,
+      ...(standIn
+        ? [
+            `  Reseller portal (stand-in): ${standIn.issuer}, for "Log in with your reseller portal account":`,
+            `               reseller.admin in 100001.sms (two-factor active, the same TOTP secret),`,
+            `               rsp.admin in 123456.sms (no two-factor yet: the RSP dialog; activate it at ${standIn.issuer}/two-factor)`,
+            `               password ${DEMO_PASSWORD} for both`,
+          ]
+        : []),
       '',
       '',
     ].join('\n'),
@@ -104,6 +140,7 @@ async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   child.kill('SIGTERM');
+  standIn?.stop();
   await stopEmbedded?.();
   process.exit(code);
 }

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { FormMessage } from './form-message';
+import { ResellerPortalSignInForm } from './reseller-portal-sign-in-form';
 import { SubmitButton } from './submit-button';
 
 type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -28,6 +29,8 @@ export type TwoFactorRequiredDialogProps = {
   enableAction: () => Promise<void>;
   remindLaterAction: () => Promise<void>;
   sendActivationEmailAction: FormAction;
+  /** After a sign-in through the reseller portal: log in there again once two-factor is active (issue 15). */
+  resellerPortalSignInAction?: () => Promise<void>;
   backHref: string;
   /** The language switch, inside the dialog so that it stays usable while the dialog is modal. */
   languageSwitcher?: ReactNode;
@@ -82,6 +85,12 @@ export function TwoFactorRequiredDialog(props: TwoFactorRequiredDialogProps) {
                 {t('openRsp')}
               </a>
             </p>
+          ) : null}
+          {props.resellerPortalSignInAction ? (
+            <>
+              <p>{t('rspSignInAgain')}</p>
+              <ResellerPortalSignInForm action={props.resellerPortalSignInAction} label={t('rspSignInAgainButton')} variant="secondary" />
+            </>
           ) : null}
         </>
       ) : (

@@ -36,6 +36,13 @@ const loginSchema = z.strictObject({
 
 const KEPT_FIELDS = ['tenantDomain', 'username'] as const;
 
+const PASSWORD_STEP_MESSAGES = {
+  invalid_credentials: 'login.errors.invalidCredentials',
+  rate_limited: 'login.errors.rateLimited',
+  // Only after the right password of an RSP-linked account: the other button (issue 15).
+  reseller_portal_only: 'login.errors.resellerPortalOnly',
+} as const;
+
 export async function submitPasswordStep(_previous: FormState<LoginField>, formData: FormData): Promise<FormState<LoginField>> {
   const parsed = parseForm(loginSchema, formData, KEPT_FIELDS);
   if (!parsed.ok) return parsed.state;
@@ -50,8 +57,7 @@ export async function submitPasswordStep(_previous: FormState<LoginField>, formD
     return { status: 'error', message: 'login.errors.unavailable', values };
   }
   if (!result.ok) {
-    const message = result.code === 'rate_limited' ? 'login.errors.rateLimited' : 'login.errors.invalidCredentials';
-    return { status: 'error', message, values };
+    return { status: 'error', message: PASSWORD_STEP_MESSAGES[result.code], values };
   }
 
   const cookieJar = await cookies();

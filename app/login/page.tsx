@@ -3,11 +3,14 @@ import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/app/_components/auth-card';
 import { LoginForm } from '@/app/_components/login-form';
+import { ResellerPortalSignInForm } from '@/app/_components/reseller-portal-sign-in-form';
 import { pageTitle } from '@/app/_server/page-title';
 import { submitPasswordStep } from '@/app/login/actions';
 import { LAST_TENANT_COOKIE, LOGIN_USERNAME_COOKIE, PENDING_LOGIN_COOKIE } from '@/app/login/login-cookies';
+import { startResellerPortalSignIn } from '@/app/login/reseller-portal/actions';
 import { signInReturnPath } from '@/lib/http/return-to';
 import { findLicenseContact } from '@/lib/auth/find-license-contact';
+import { getResellerPortalSettings } from '@/lib/reseller-portal-settings';
 import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,19 +25,25 @@ const NOTICES: Record<string, { message: string; role: 'alert' | 'status' }> = {
   passwordChanged: { message: 'accountLink.passwordChangedNotice', role: 'status' },
   reported: { message: 'reportLink.done', role: 'status' },
   loggedOut: { message: 'login.loggedOut', role: 'status' },
+  resellerPortalRefused: { message: 'login.errors.resellerPortalRefused', role: 'alert' },
+  resellerPortalFailed: { message: 'login.errors.resellerPortalFailed', role: 'alert' },
+  resellerPortalUnavailable: { message: 'login.errors.resellerPortalUnavailable', role: 'alert' },
 };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [t, query, cookieJar] = await Promise.all([getTranslations(), searchParams, cookies()]);
-  const notice = typeof query.reason === 'string' ? NOTICES[query.reason] : undefined;
+  // Without the reseller-portal settings the page is the portal's own form only (issue 15).
+  const hasResellerPortal = getResellerPortalSettings() !== null;
+  // Auth.js sends a refused reseller-portal callback here with `?error=<type>` (its error page).
+  const notice = typeof query.reason === 'string' ? NOTICES[query.reason] : query.error && hasResellerPortal ? NOTICES.resellerPortalFailed : undefined;
   // A deep link (proxy.ts and requireSession send anonymous visitors here with it): same-origin paths only.
   const returnTo = signInReturnPath(query.returnTo);
   const lastTenant = cookieJar.get(LAST_TENANT_COOKIE)?.value;
   const contact = query.reason === 'license' ? await findLicenseContact(cookieJar.get(PENDING_LOGIN_COOKIE)?.value) : null;
   return (
-    <AuthCard title={t('login.heading')} product={t('app.name')} returnTo={returnTo ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login'}>
+    <AuthCard title={t(hasResellerPortal ? 'login.title' : 'login.heading')} product={t('app.name')} returnTo={returnTo ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login'}>
       {notice ? (
         <p className="notice" role={notice.role}>
           {contact
@@ -45,6 +54,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             : t(notice.message)}
         </p>
       ) : null}
+      {hasResellerPortal ? <h2>{t('login.heading')}</h2> : null}
       <LoginForm
         action={submitPasswordStep}
         defaultTenantDomain={lastTenant ? (parseTenantDomain(lastTenant) ?? undefined) : undefined}
@@ -52,6 +62,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         returnTo={returnTo ?? undefined}
         passwordForgottenHref="/password-forgotten"
       />
+      {hasResellerPortal ? (
+        <section className="auth-alternative" aria-labelledby="reseller-portal-sign-in">
+          <h2 id="reseller-portal-sign-in">{t('login.resellerPortal.heading')}</h2>
+          <p>{t('login.resellerPortal.intro')}</p>
+          <ResellerPortalSignInForm action={startResellerPortalSignIn} label={t('login.resellerPortal.submit')} returnTo={returnTo ?? undefined} variant="secondary" />
+        </section>
+      ) : null}
     </AuthCard>
   );
 }

@@ -6,6 +6,7 @@ import { PortalHeader } from "@/app/_components/portal-header";
 import { RegenerateRecoveryCodesForm } from "@/app/_components/regenerate-recovery-codes-form";
 import { requireSession } from "@/app/_server/request-context";
 import { logOutOtherSessions, regenerateCodes } from "@/app/security/actions";
+import { mayUseLocalPassword } from "@/lib/reseller-portal-settings";
 import { listUserSessions } from "@/lib/sessions/list-user-sessions";
 import { countRemainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
 import { TableScroll } from "@/app/_components/table-scroll";
@@ -28,6 +29,8 @@ export default async function SecurityPage() {
     }),
     countRemainingRecoveryCodes(session.user.id),
   ]);
+  // RSP-linked accounts that sign in through the Reseller Portal have their second factor there (issue 15).
+  const isManagedInResellerPortal = !mayUseLocalPassword(session.user);
   const when = (date: Date) =>
     format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
@@ -48,11 +51,13 @@ export default async function SecurityPage() {
         <section aria-labelledby="security-two-factor">
           <h2 id="security-two-factor">{t("twoFactor.heading")}</h2>
           <p>
-            {session.user.hasTwoFactor
-              ? t("twoFactor.active", { count: remaining })
-              : t("twoFactor.inactive")}
+            {isManagedInResellerPortal
+              ? t("twoFactor.resellerPortal")
+              : session.user.hasTwoFactor
+                ? t("twoFactor.active", { count: remaining })
+                : t("twoFactor.inactive")}
           </p>
-          {session.user.hasTwoFactor ? (
+          {session.user.hasTwoFactor && !isManagedInResellerPortal ? (
             <>
               <h3>{t("regenerate.heading")}</h3>
               <p>{t("regenerate.intro")}</p>

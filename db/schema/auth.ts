@@ -26,6 +26,8 @@ export const sessions = pgTable(
 );
 
 export const pendingLoginStep = pgEnum('pending_login_step', ['two_factor_code', 'two_factor_setup', 'none']);
+// How the first factor was proven: the portal's own password, or the reseller portal's ID token (issue 15).
+export const signInMethod = pgEnum('sign_in_method', ['password', 'reseller_portal']);
 
 // Between the password step and the second factor. Never a session: single use,
 // short-lived, a bounded number of code attempts (SECURITY.md, two-factor).
@@ -41,6 +43,7 @@ export const pendingLogins = pgTable(
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
     nextStep: pendingLoginStep('next_step').notNull(),
+    method: signInMethod('method').notNull().default('password'),
     codeAttempts: integer('code_attempts').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

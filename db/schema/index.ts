@@ -5,3 +5,4 @@ export * from './auth';
 export * from './audit';
 export * from './email';
 export * from './configurations';
+export * from './reseller-portal';

@@ -8,17 +8,20 @@ export const PENDING_LOGIN_TTL_MS = 10 * 60 * 1000;
 export const PENDING_LOGIN_MAX_CODE_ATTEMPTS = 5;
 
 export type PendingLoginStep = 'two_factor_code' | 'two_factor_setup' | 'none';
+/** How the first factor was proven: the password here, or an ID token of the reseller portal (issue 15). */
+export type SignInMethod = 'password' | 'reseller_portal';
 
 export type PendingLogin = {
   id: string;
   nextStep: PendingLoginStep;
+  method: SignInMethod;
   codeAttempts: number;
   user: { id: string; username: string; role: Role; isRspLinked: boolean };
   tenant: { id: string; tenantDomain: string; kind: TenantKind };
 };
 
 export async function createPendingLogin(
-  input: { userId: string; tenantId: string; nextStep: PendingLoginStep; ipAddress: string },
+  input: { userId: string; tenantId: string; nextStep: PendingLoginStep; ipAddress: string; method?: SignInMethod },
   executor: DbExecutor = getDb(),
 ): Promise<{ token: string; expiresAt: Date }> {
   const { token, tokenHash } = createOpaqueToken();
@@ -34,6 +37,7 @@ export async function findPendingLogin(token: string, executor: DbExecutor = get
     .select({
       id: pendingLogins.id,
       nextStep: pendingLogins.nextStep,
+      method: pendingLogins.method,
       codeAttempts: pendingLogins.codeAttempts,
       userId: users.id,
       username: users.username,
@@ -58,6 +62,7 @@ export async function findPendingLogin(token: string, executor: DbExecutor = get
   return {
     id: row.id,
     nextStep: row.nextStep,
+    method: row.method,
     codeAttempts: row.codeAttempts,
     user: { id: row.userId, username: row.username, role: row.role, isRspLinked: row.isRspLinked },
     tenant: { id: row.tenantId, tenantDomain: row.tenantDomain, kind: row.tenantKind },

@@ -7,6 +7,8 @@ import { accountThrottleKey, clearThrottles, refundAddressAttempt, reserveAddres
 import { getDummyPasswordHash, verifyPassword } from '@/lib/auth/password-hash';
 import { createPendingLogin, type PendingLoginStep } from '@/lib/auth/pending-login';
 import { recordAccountLockout } from '@/lib/auth/record-account-lockout';
+import { refuseLocalPassword } from '@/lib/auth/refuse-local-password';
+import { mayUseLocalPassword } from '@/lib/reseller-portal-settings';
 import { parseTenantDomain } from '@/lib/tenants/tenant-domain';
 
 export type PasswordStepInput = {
@@ -19,7 +21,7 @@ export type PasswordStepInput = {
 
 export type PasswordStepResult =
   | { ok: true; pendingLoginToken: string; nextStep: PendingLoginStep; tenantDomain: string; expiresAt: Date }
-  | { ok: false; code: 'invalid_credentials' | 'rate_limited' };
+  | { ok: false; code: 'invalid_credentials' | 'rate_limited' | 'reseller_portal_only' };
 
 /**
  * The password step of the login. It never creates a session: success yields a pending
@@ -85,6 +87,11 @@ export async function verifyPasswordStep(input: PasswordStepInput): Promise<Pass
     return { ok: false, code: 'invalid_credentials' };
   }
 
+  if (!mayUseLocalPassword(account!)) {
+    await refuseLocalPassword({ account: { ...account!, tenantDomain: tenantDomain! }, accountKey, client });
+    return { ok: false, code: 'reseller_portal_only' };
+  }
+
   // Administrators, and anyone whose two-factor an administrator reset, set it up before any session (issue 14.4).
   const nextStep: PendingLoginStep = account!.twoFactorEnabledAt
     ? 'two_factor_code'
@@ -122,6 +129,7 @@ async function findAccount(tenantDomain: string, username: string) {
       disabledAt: users.disabledAt,
       twoFactorEnabledAt: users.twoFactorEnabledAt,
       twoFactorResetAt: users.twoFactorResetAt,
+      isRspLinked: users.isRspLinked,
     })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))

@@ -17,11 +17,13 @@ type LiveSetupLogin = { pending: PendingLogin };
 /**
  * The pending login may enroll when it waits for the setup and the account is managed here:
  * RSP-linked accounts activate two-factor in the Reseller Portal, except a re-enrollment after
- * the last recovery code (the person has just proven a second factor).
+ * the last recovery code (the person has just proven a second factor). A sign-in through the
+ * reseller portal never enrolls here: a TOTP of ours would stand in for the second factor the
+ * reseller portal did not confirm (issue 15).
  */
 async function findSetupLogin(pendingLoginToken: string): Promise<LiveSetupLogin | null> {
   const pending = await findPendingLogin(pendingLoginToken);
-  if (!pending || pending.nextStep !== 'two_factor_setup') return null;
+  if (!pending || pending.nextStep !== 'two_factor_setup' || pending.method === 'reseller_portal') return null;
   const requirement = await getTwoFactorRequirement(pending.user.id);
   if (!requirement || (requirement.isRspLinked && !requirement.hasTwoFactor)) return null;
   return { pending };

@@ -1,6 +1,6 @@
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { advancePendingLogin, findPendingLogin } from '@/lib/auth/pending-login';
-import { getTwoFactorRequirement } from './get-two-factor-requirement';
+import { getSignInTwoFactorRequirement } from '@/lib/two-factor/sign-in-two-factor-requirement';
 
 /**
  * "Remind me later" before the enforcement deadline: the pending login may finish without a
@@ -12,7 +12,7 @@ export async function remindTwoFactorLater(input: {
 }): Promise<{ ok: true } | { ok: false; code: 'pending_login_expired' | 'blocked' }> {
   const pending = await findPendingLogin(input.pendingLoginToken);
   if (!pending || pending.nextStep !== 'two_factor_setup') return { ok: false, code: 'pending_login_expired' };
-  const requirement = await getTwoFactorRequirement(pending.user.id);
+  const requirement = await getSignInTwoFactorRequirement(pending);
   const audit = {
     action: 'two_factor.reminder_deferred' as const,
     tenantId: pending.tenant.id,

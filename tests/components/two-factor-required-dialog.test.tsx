@@ -70,6 +70,21 @@ describe('TwoFactorRequiredDialog', () => {
     expect(screen.queryByRole('button', { name: 'Send activation email' })).not.toBeInTheDocument();
   });
 
+  it('after a sign-in through the Reseller Portal: its two-factor page, then a form to log in there again (issue 15)', async () => {
+    const user = userEvent.setup();
+    const signInAgain = jest.fn(async () => undefined);
+    renderDialog({ isRspLinked: true, resellerPortalUrl: 'https://rsp.example.test/two-factor', resellerPortalSignInAction: signInAgain });
+    expect(screen.getByRole('link', { name: 'Open the Reseller Portal' })).toHaveAttribute('href', 'https://rsp.example.test/two-factor');
+    expect(screen.getByText(/active in the Reseller Portal now\? Then log in again/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Log in with your Reseller Portal account' }));
+    expect(signInAgain).toHaveBeenCalledTimes(1);
+  });
+
+  it('a password sign-in of an RSP-linked account has no such form', () => {
+    renderDialog({ isRspLinked: true, resellerPortalUrl: 'https://rsp.example.test/' });
+    expect(screen.queryByRole('button', { name: 'Log in with your Reseller Portal account' })).not.toBeInTheDocument();
+  });
+
   it('before the deadline it is a warning with the date and Remind me later; after it there is no such button', () => {
     const { unmount } = renderDialog({ deadline: '2030-01-31T00:00:00.000Z' });
     expect(screen.getByText(/From January 31, 2030/)).toBeInTheDocument();

@@ -7,6 +7,7 @@ import { createUserWithoutTwoFactor, e2eDb } from './support/db';
 import { createAccountLink, markRspLinked } from './support/account-arrangements';
 import type { DevMailboxRenderInput, DevMailboxRenderOutput } from './support/render-dev-mailbox';
 import { waitForEmail } from './support/sent-emails';
+import { createResellerPortalAccount, signInAsDemoReseller, signInThroughResellerPortal } from './support/reseller-portal';
 import { enterPassword, signInAsDemoUser } from './support/sign-in';
 
 // Every page of the portal must pass axe-core's WCAG 2.x A/AA rules with no serious or critical
@@ -182,6 +183,8 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
     const portalOnly = await createUserWithoutTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'a11y.portal', password: LONG_PASSWORD });
     const rspLinked = await createUserWithoutTwoFactor({ tenantDomain: TENANT, usernamePrefix: 'a11y.rsp', password: LONG_PASSWORD });
     await markRspLinked(rspLinked.id);
+    // It signs in through the Reseller Portal, where it has no two-factor yet (issue 15).
+    await createResellerPortalAccount({ tenantDomain: TENANT, username: rspLinked.username, password: LONG_PASSWORD });
 
     const findings: string[] = [];
     findings.push(
@@ -197,8 +200,7 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
     );
     findings.push(
       ...(await withPage(browser(), async (page) => {
-        await enterPassword(page, { tenantDomain: TENANT, username: rspLinked.username, password: LONG_PASSWORD });
-        await page.waitForURL('**/login/two-factor-required');
+        await signInThroughResellerPortal(page, { tenantDomain: TENANT, username: rspLinked.username, password: LONG_PASSWORD, landsOn: '**/login/two-factor-required' });
         return checkAll(page, [{ name: 'two-factor-required-rsp-linked', open: openDialog }]);
       })),
     );
@@ -228,7 +230,7 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
 
   test('reseller: customer selection and its header menu, customers, a customer, create license, expiring licenses, two-factor compliance', async () => {
     const findings = await withPage(browser(), async (page) => {
-      await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customer-selection' });
+      await signInAsDemoReseller(page);
       const base = `/tenant/${RESELLER_TENANT}`;
       const { rows } = await e2eDb().query<{ id: string }>('select id from tenants where tenant_domain = $1', [TENANT]);
       return checkAll(page, [
@@ -270,7 +272,7 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
   test('reseller acting for a customer: the customer’s overview, users (with a row menu open), configurations, a profile, audit', async () => {
     const profilePath = await createAccessibilityProfile();
     const findings = await withPage(browser(), async (page) => {
-      await signInAsDemoUser(page, { tenantDomain: RESELLER_TENANT, username: 'reseller.admin', landsOn: '**/customer-selection' });
+      await signInAsDemoReseller(page);
       const checks = tenantPageChecks(`/tenant/${TENANT}`, profilePath).filter((check) => check.name !== 'security');
       return checkAll(page, checks.map((check) => ({ ...check, name: `acting-for-${check.name}` })));
     });

@@ -15,6 +15,7 @@ import {
   type Answer,
   type DiscoveredForm,
 } from './support/malformed-requests';
+import { signInAsDemoReseller } from './support/reseller-portal';
 import { waitForEmail } from './support/sent-emails';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, enterCode, enterPassword } from './support/sign-in';
 import { unusedTotpCode } from './support/totp';
@@ -289,7 +290,14 @@ describe('malformed input at every form and route', () => {
     await page.waitForURL('**/login/code');
     await enterCode(page, await unusedTotpCode({ ...account, secret: DEMO_TOTP_SECRET }));
     await page.waitForURL(account.landsOn);
-    return cookieHeader(await page.context().cookies());
+    return cookieHeader(await page.context().cookies(e2eBaseUrl()));
+  }
+
+  /** The demo reseller is RSP-linked: it signs in through the stand-in Reseller Portal (issue 15). */
+  async function signInAsReseller(): Promise<string> {
+    await page.context().clearCookies();
+    await signInAsDemoReseller(page);
+    return cookieHeader(await page.context().cookies(e2eBaseUrl()));
   }
 
   /** Every form of these pages, the pages themselves and the garbage routes, with a real session. */
@@ -330,7 +338,7 @@ describe('malformed input at every form and route', () => {
 
   test('signed in as a reseller administrator: the customer selection, customers, licenses and compliance pages', async () => {
     const reseller = '100001.sms';
-    const cookie = await signIn({ tenantDomain: reseller, username: 'reseller.admin', landsOn: '**/customer-selection' });
+    const cookie = await signInAsReseller();
     const pages = ['/customer-selection', `/tenant/${reseller}/customers`, `/tenant/${reseller}/customers/expiring`, `/tenant/${reseller}/compliance`, `/tenant/${reseller}/users`];
     expect(await attackSignedIn(pages, cookie, reseller)).toEqual([]);
   });

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { useBrowser, withPage } from './support/browser';
 import { createUserWithoutTwoFactor, e2eDb, giveDemoTwoFactor } from './support/db';
 import { waitForEmail } from './support/sent-emails';
+import { signInAsDemoReseller } from './support/reseller-portal';
 import { DEMO_TOTP_SECRET, enterCode, enterPassword, signInAsDemoUser } from './support/sign-in';
 import { totpCode, waitForNextTotpStep } from './support/totp';
 
@@ -14,7 +15,8 @@ const RESELLER = '100001.sms';
 const NO_SCRIPT = { javaScriptEnabled: false } as const;
 
 const signInAsAlphaAdmin = (page: Page) => signInAsDemoUser(page, { tenantDomain: TENANT, username: 'admin', landsOn: `**/tenant/${TENANT}` });
-const signInAsReseller = (page: Page) => signInAsDemoUser(page, { tenantDomain: RESELLER, username: 'reseller.admin', landsOn: '**/customer-selection' });
+// The demo reseller is RSP-linked: through the stand-in Reseller Portal, whose pages need no script either (issue 15).
+const signInAsReseller = (page: Page) => signInAsDemoReseller(page);
 
 /** The page-level answer of an action (app/_components/action-result.tsx). */
 async function expectResult(page: Page, text: string | RegExp, role: 'status' | 'alert' = 'status'): Promise<void> {

@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
 import { useBrowser, withPage } from './support/browser';
 import { countAuditEvents, e2eDb } from './support/db';
-import { signInAsDemoUser } from './support/sign-in';
+import { signInAsDemoReseller } from './support/reseller-portal';
 
 // Demo data from db/seed.ts: Demo Reseller GmbH (100001.sms) with Alpha (valid MDM), Beta (valid
-// Mobile Security) and Gamma (expired); Delta belongs to Other Reseller AG.
-function signInAsReseller(page: Page) {
-  return signInAsDemoUser(page, { tenantDomain: '100001.sms', username: 'reseller.admin', landsOn: '**/customer-selection' });
-}
+// Mobile Security) and Gamma (expired); Delta belongs to Other Reseller AG. Its reseller.admin is
+// RSP-linked: it signs in through the (stand-in) Reseller Portal (issue 15).
+const signInAsReseller = signInAsDemoReseller;
 
 const selectionList = (page: Page) => page.getByRole('list', { name: 'Customers' });
 

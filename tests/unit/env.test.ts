@@ -1,22 +1,8 @@
-import { getEnv, resetEnvCache } from '@/lib/env';
+import { restoreEnvAfterEach, withEnv } from '../support/environment';
 
 // Settings whose defaults depend on other settings, and lists; lib/env.ts validates everything once.
 
-const saved = { ...process.env };
-
-function withEnv(values: Record<string, string | undefined>): ReturnType<typeof getEnv> {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  resetEnvCache();
-  return getEnv();
-}
-
-afterEach(() => {
-  process.env = { ...saved };
-  resetEnvCache();
-});
+restoreEnvAfterEach();
 
 describe('environment', () => {
   test('email links follow the port of `PORT=3100 npm run dev` when PUBLIC_BASE_URL is unset', () => {

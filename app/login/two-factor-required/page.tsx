@@ -5,9 +5,10 @@ import { MainContent } from '@/app/_components/main-content';
 import { TwoFactorRequiredDialog } from '@/app/_components/two-factor-required-dialog';
 import { pageTitle } from '@/app/_server/page-title';
 import { requirePendingLogin } from '@/app/login/pending-login-context';
+import { restartResellerPortalSignIn } from '@/app/login/reseller-portal/actions';
 import { enableTwoFactorFromLogin, remindMeLater, requestActivationEmail } from '@/app/login/two-factor-required/actions';
 import { getEnv } from '@/lib/env';
-import { getTwoFactorRequirement } from '@/lib/two-factor/get-two-factor-requirement';
+import { getSignInTwoFactorRequirement } from '@/lib/two-factor/sign-in-two-factor-requirement';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: await pageTitle('twoFactorDialog.title') };
@@ -18,7 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 // only) choose "Remind me later". The dialog is in the server HTML, open (issue 9).
 export default async function TwoFactorRequiredPage() {
   const pending = await requirePendingLogin('two_factor_setup');
-  const requirement = await getTwoFactorRequirement(pending.user.id);
+  // After the reseller portal: its RSP variant, with the way back to the reseller portal (issue 15).
+  const requirement = await getSignInTwoFactorRequirement(pending);
+  const isResellerPortalSignIn = pending.method === 'reseller_portal';
   if (!requirement) redirect('/login?reason=expired');
   // Re-enrollment after the last recovery code: straight to the setup.
   if (requirement.hasTwoFactor) redirect('/login/setup');
@@ -26,12 +29,13 @@ export default async function TwoFactorRequiredPage() {
     <MainContent className="auth-page">
       <TwoFactorRequiredDialog
         isRspLinked={requirement.isRspLinked}
-        isReset={requirement.isReset}
+        isReset={requirement.isReset && !isResellerPortalSignIn}
         resellerPortalUrl={getEnv().RESELLER_PORTAL_URL}
         deadline={requirement.canRemindLater ? requirement.deadline.toISOString() : undefined}
         enableAction={enableTwoFactorFromLogin}
         remindLaterAction={remindMeLater}
         sendActivationEmailAction={requestActivationEmail}
+        resellerPortalSignInAction={isResellerPortalSignIn ? restartResellerPortalSignIn : undefined}
         backHref="/login"
         languageSwitcher={<LanguageSwitcher returnTo="/login/two-factor-required" />}
       />

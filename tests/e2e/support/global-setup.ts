@@ -7,7 +7,8 @@ import { runAdminStatement, withDatabase } from '../../support/database-url';
 import { findFreePort } from '../../support/free-port';
 import { startThrowawayPostgres } from '../../support/throwaway-postgres';
 import { startFakeResendServer } from '../../support/fake-resend-server';
-import { assertProductionBuild, readLogTail, startAppServer } from '../../support/server-process';
+import { STAND_IN_ENTRY, standInEnvironment } from '../../../scripts/reseller-portal-stand-in/settings';
+import { assertProductionBuild, readLogTail, spawnInOwnGroup, startAppServer, waitForHttp } from '../../support/server-process';
 
 type Cleanup = () => Promise<void>;
 type GlobalWithE2e = typeof globalThis & { __mspE2eCleanup?: Cleanup[] };
@@ -63,6 +64,24 @@ async function seedDatabase(options: { repoRoot: string; env: NodeJS.ProcessEnv;
   }
 }
 
+/**
+ * The stand-in Reseller Portal (issue 15), started as `npm run dev` starts it, with its test
+ * controls on; its address is `localhost`, the app's `127.0.0.1`: two sites, as in production.
+ * Returns the portal's RESELLER_PORTAL_* settings for it.
+ */
+async function startResellerPortalStandIn(options: { repoRoot: string; portalBaseUrl: string; logPath: string; cleanups: Cleanup[] }): Promise<Record<string, string>> {
+  const issuer = `http://localhost:${await findFreePort()}`;
+  const { standIn, portal } = standInEnvironment({ issuer, clientSecret: randomBytes(24).toString('base64url'), portalBaseUrls: [options.portalBaseUrl], testControl: true });
+  const { child, stop } = spawnInOwnGroup('npx', ['--no', 'tsx', STAND_IN_ENTRY], { cwd: options.repoRoot, env: { ...process.env, ...standIn }, logPath: options.logPath });
+  options.cleanups.push(stop);
+  try {
+    await waitForHttp(`${issuer}/.well-known/openid-configuration`, child, READY_TIMEOUT_MS);
+  } catch (error) {
+    throw new Error(`The stand-in Reseller Portal did not start: ${error instanceof Error ? error.message : error}. Last lines of ${options.logPath}:\n${readLogTail(options.logPath)}`);
+  }
+  return portal;
+}
+
 async function runCleanups(cleanups: Cleanup[]): Promise<void> {
   // Newest first: server, then database, then the PostgreSQL server.
   for (const cleanup of cleanups.splice(0).reverse()) {
@@ -102,6 +121,7 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
 
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
+    const resellerPortal = await startResellerPortalStandIn({ repoRoot, portalBaseUrl: baseUrl, logPath: path.join(resultsDir, 'e2e-reseller-portal.log'), cleanups });
     // Fresh secrets per run; the seed gets the same ones so encrypted two-factor secrets stay readable.
     const appSettings: Record<string, string> = {
       DATABASE_URL: databaseUrl,
@@ -115,6 +135,7 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
       RESEND_API_KEY: 're_e2e_fake_key',
       RESEND_BASE_URL: fakeResend.url,
       EMAIL_WORKER_INTERVAL_MS: '250',
+      ...resellerPortal,
     };
     const appEnv: NodeJS.ProcessEnv = { ...process.env, ...appSettings };
     // Seed as `npm run db:seed` runs in development (jest set NODE_ENV=test).
@@ -137,6 +158,7 @@ export default async function globalSetup(globalConfig: { rootDir: string }): Pr
     process.env.E2E_DATABASE_URL = databaseUrl;
     process.env.E2E_RESULTS_DIR = resultsDir;
     process.env.E2E_FAKE_RESEND_URL = fakeResend.url;
+    process.env.E2E_RESELLER_PORTAL_URL = resellerPortal.RESELLER_PORTAL_ISSUER;
     // For a second instance of the same build (two-instances.e2e.ts): the settings above, the
     // build folder and the first server's log. Only in this process's environment, never on disk.
     process.env.E2E_APP_ENV_JSON = JSON.stringify(appSettings);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { LOCKOUT_THRESHOLD } from '@/lib/auth/login-throttle';
 import { useBrowser, withPage } from './browser';
-import { createUserWithoutTwoFactor, e2eDb } from './db';
+import { createUserWithoutTwoFactor, e2eDb, giveDemoTwoFactor } from './db';
 import { logMark, readLogEvents, waitForLogEvents, type AppInstance, type LogEvent } from './second-instance';
 import { discoverForms, multipartBody, send, type DiscoveredForm } from './malformed-requests';
 import { listSentEmails } from './sent-emails';
@@ -258,7 +258,11 @@ export function describeTwoInstances(
         const user = await createUserWithoutTwoFactor({ tenantDomain: '234567.sms', usernamePrefix: 'multi.mail', password: 'Throwaway-Password-Long-Enough-8' });
         recipients.push(user.email);
       }
-      const reseller = { tenantDomain: '100001.sms', username: 'reseller.admin' };
+      // A local administrator of the demo reseller: its own reseller.admin is RSP-linked and signs in
+      // through the Reseller Portal (issue 15), which is not what this check is about.
+      const localReseller = await createUserWithoutTwoFactor({ tenantDomain: '100001.sms', usernamePrefix: 'multi.reseller', password: DEMO_PASSWORD });
+      await giveDemoTwoFactor(localReseller.id, DEMO_TOTP_SECRET);
+      const reseller = { tenantDomain: '100001.sms', username: localReseller.username };
       const [markA, markB] = [logMark(a), logMark(b)];
       const bystanderMarks = new Map(topology.bystanders.map((instance) => [instance, logMark(instance)]));
       const { rows: clock } = await e2eDb().query<{ now: Date }>('select now() as now');

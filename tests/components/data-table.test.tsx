@@ -68,7 +68,7 @@ describe('DataTable', () => {
   });
 
   it('pages with plain links that keep filters and order, and says where the page is', () => {
-    renderTable({ query: { q: 'adm' }, pagination: { previousCursor: 'c-first', nextCursor: 'c-last', pageNumber: 3, pageSize: 2 } });
+    renderTable({ query: { q: 'adm' }, pagination: { previousCursor: 'c-first', nextCursor: 'c-last', isFirstPage: false, pageNumber: 3, pageSize: 2 } });
     const pager = screen.getByRole('navigation', { name: 'Pages: Users of Alpha Logistik GmbH' });
     expect(within(pager).getByRole('link', { name: 'First page' })).toHaveAttribute('href', '/tenant/123456.sms/users?q=adm&sort=username&dir=asc');
     expect(within(pager).getByRole('link', { name: 'Previous' })).toHaveAttribute('href', '/tenant/123456.sms/users?q=adm&sort=username&dir=asc&before=c-first&page=2');
@@ -77,7 +77,7 @@ describe('DataTable', () => {
   });
 
   it('offers no previous link on the first page, whatever page number the address claims', () => {
-    renderTable({ pagination: { previousCursor: null, nextCursor: 'c-last', pageNumber: 7, pageSize: 2 } });
+    renderTable({ pagination: { previousCursor: null, nextCursor: 'c-last', isFirstPage: true, pageNumber: 7, pageSize: 2 } });
     const pager = screen.getByRole('navigation');
     expect(within(pager).queryByRole('link', { name: 'Previous' })).toBeNull();
     expect(within(pager).queryByRole('link', { name: 'First page' })).toBeNull();
@@ -85,15 +85,22 @@ describe('DataTable', () => {
   });
 
   it('says Newer and Older for lists in time order, in German too', () => {
-    renderTable({ sort: undefined, pagination: { previousCursor: 'a', nextCursor: 'b', pageNumber: 2, pageSize: 2, wording: 'time' } }, 'de');
+    renderTable({ sort: undefined, pagination: { previousCursor: 'a', nextCursor: 'b', isFirstPage: false, pageNumber: 2, pageSize: 2, wording: 'time' } }, 'de');
     const pager = screen.getByRole('navigation');
     expect(within(pager).getByRole('link', { name: 'Neuere' })).toBeInTheDocument();
     expect(within(pager).getByRole('link', { name: 'Ältere' })).toBeInTheDocument();
     expect(within(pager).getByRole('link', { name: 'Neueste' })).toBeInTheDocument();
   });
 
+  it('offers the way back to the first page when a stale or foreign cursor found nothing', () => {
+    renderTable({ rows: [], pagination: { previousCursor: null, nextCursor: null, isFirstPage: false, pageNumber: 4, pageSize: 2 } });
+    const pager = screen.getByRole('navigation');
+    expect(within(pager).getByRole('link', { name: 'First page' })).toBeInTheDocument();
+    expect(pager).toHaveTextContent('Page 4 · nothing here');
+  });
+
   it('renders no pager links when everything fits on one page', () => {
-    renderTable({ pagination: { previousCursor: null, nextCursor: null, pageNumber: 1, pageSize: 25 } });
+    renderTable({ pagination: { previousCursor: null, nextCursor: null, isFirstPage: true, pageNumber: 1, pageSize: 25 } });
     expect(screen.queryByRole('navigation')).toBeNull();
     expect(screen.getByText('2 entries')).toBeInTheDocument();
   });

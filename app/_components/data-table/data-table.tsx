@@ -23,6 +23,8 @@ export type DataTablePagination = {
   previousCursor: string | null;
   /** The cursor of the last row shown, when rows come after it. */
   nextCursor: string | null;
+  /** No rows come before this page (a page with a foreign or stale cursor is not the first). */
+  isFirstPage: boolean;
   /** 1-based page number carried in the address for the "page X · showing N–M" line. */
   pageNumber: number;
   pageSize: number;
@@ -137,12 +139,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
 function Pager({ pagination, path, query, rowCount, caption }: { pagination: DataTablePagination; path: string; query: TableQuery; rowCount: number; caption: string }) {
   const t = useTranslations('dataTable');
-  const { previousCursor, nextCursor, pageSize } = pagination;
+  const { previousCursor, nextCursor, pageSize, isFirstPage } = pagination;
   // The page number in the address is only for the info line; the cursors decide the rows.
-  const pageNumber = previousCursor === null ? 1 : Math.max(2, pagination.pageNumber);
+  const pageNumber = isFirstPage ? 1 : Math.max(2, pagination.pageNumber);
   const isTime = pagination.wording === 'time';
   const base = { ...query, before: undefined, after: undefined, page: undefined };
-  const isFirstPage = pageNumber <= 1 && previousCursor === null;
   if (isFirstPage && nextCursor === null && rowCount <= pageSize) {
     // Everything fits on one page: say how many, offer no dead links.
     return rowCount > 0 ? <p className={styles.pagerInfo}>{t('showingAll', { count: rowCount })}</p> : null;
@@ -176,4 +177,9 @@ function Pager({ pagination, path, query, rowCount, caption }: { pagination: Dat
       </p>
     </nav>
   );
+}
+
+/** The pager's input from a keyset page of lib/pagination/keyset.ts and the address's `page`. */
+export function paginationOf(page: { previousCursor: string | null; nextCursor: string | null; isFirstPage: boolean }, pageNumber: number, pageSize: number, wording?: 'list' | 'time'): DataTablePagination {
+  return { previousCursor: page.previousCursor, nextCursor: page.nextCursor, isFirstPage: page.isFirstPage, pageNumber, pageSize, wording };
 }

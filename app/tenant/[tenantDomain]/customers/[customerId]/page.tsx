@@ -15,6 +15,7 @@ import { recordObjectAccessDenied } from '@/lib/access/audit-actor';
 import { listCustomerLicenses } from '@/lib/customers/list-customer-licenses';
 import { findResellerCustomerRow } from '@/lib/customers/list-reseller-customers';
 import { listUsers } from '@/lib/users/list-users';
+import { MAX_PAGE_SIZE } from '@/lib/pagination/keyset';
 import { editCustomerAction, inviteCustomerAdministratorAction } from '../actions';
 import { CustomerDetailsForm } from '../_components/customer-details-form';
 import { CustomerStateText } from '../_components/customer-license-state';
@@ -43,13 +44,15 @@ export default async function CustomerPage({ params, searchParams }: Props) {
   const hasValidLicense = customer.state === 'valid' || customer.state === 'expiring';
   // The customer's users are read as the reseller acting in that tenant: the access layer decides.
   const customerAccess = hasValidLicense ? await requireTenantAccess(customer.tenantDomain) : null;
-  const [licenses, users, t, format] = await Promise.all([
+  const [licenses, adminPage, t, format] = await Promise.all([
     listCustomerLicenses(access, [customer.id]),
-    customerAccess && hasPermission(customerAccess, 'users.view') ? listUsers(customerAccess) : null,
+    customerAccess && hasPermission(customerAccess, 'users.view')
+      ? listUsers(customerAccess, { role: 'admin', page: { cursor: null, towards: 'after', limit: MAX_PAGE_SIZE } })
+      : null,
     getTranslations('customers'),
     getFormatter(),
   ]);
-  const admins = users?.filter((user) => user.role === 'admin') ?? null;
+  const admins = adminPage?.rows ?? null;
   const canInvite = customerAccess !== null && hasPermission(customerAccess, 'users.manage');
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeZone: 'UTC' });
   const result = await readOutcomeMessage(await searchParams, 'customers', (target) => {
@@ -59,7 +62,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
       tenantDomain: customer.tenantDomain,
       type: license ? t(`licenseType.${license.type}`) : '',
       validUntil: license ? date(license.validUntil) : '',
-      username: users?.find((user) => user.id === target)?.username ?? '',
+      username: admins?.find((user) => user.id === target)?.username ?? '',
     };
   });
 

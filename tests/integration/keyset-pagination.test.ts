@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { closePasswordHashPool } from '@/lib/crypto/password-hash-pool';
 import { MAX_PAGE_SIZE, type PageRequest } from '@/lib/pagination/keyset';
 import { listUsers, type UserSort } from '@/lib/users/list-users';
+import { listResellerCustomers, type CustomerSort } from '@/lib/customers/list-reseller-customers';
 import { useTestDatabase } from '../support/test-database';
 import { accessAs } from '../support/sessions';
 import { tenantWorld } from '../support/world';
@@ -97,5 +98,42 @@ describe('keyset pagination of lists', () => {
     // Beta's own admin with the same cursor sees Beta's users only.
     const own = await listUsers(await accessAs(betaAdmin, beta.tenantDomain), { page: { cursor: null, towards: 'after', limit: 10 } });
     expect(own.rows.map((row) => row.id)).toEqual([betaAdmin.id]);
+  });
+
+  test("a reseller pages through its customers by license end (ties and customers without license included); another reseller's customer as cursor yields nothing", async () => {
+    const { reseller, resellerAdmin, foreign } = await tenantWorld();
+    // Leading zeros: never a domain of the factories (100000 and up).
+    await db().execute(sql`
+      insert into tenants (kind, tenant_domain, name, reseller_id)
+      select 'customer', '0' || lpad(n::text, 5, '0') || '.sms', 'Bulk ' || (n % 40), ${reseller.id} from generate_series(1, 300) as n`);
+    await db().execute(sql`
+      insert into licenses (tenant_id, reseller_tenant_id, type, device_count, valid_from, valid_until, license_key)
+      select t.id, ${reseller.id}, 'mdm', 5, now() - interval '1 day', date_trunc('day', now()) + ((row_number() over (order by t.tenant_domain)) % 7) * interval '1 day' + interval '3 days', 'BULK-' || t.tenant_domain
+      from tenants t where t.reseller_id = ${reseller.id} and t.tenant_domain like '0%' and substr(t.tenant_domain, 6, 1) in ('1', '3', '5', '7', '9')`);
+    const access = await accessAs(resellerAdmin, reseller.tenantDomain);
+    const sort: CustomerSort = { key: 'valid_until', direction: 'desc' };
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 100; pages += 1) {
+      const page = await listResellerCustomers(access, { sort, page: { cursor, towards: 'after', limit: 25 } });
+      expect(page.customers.length).toBeLessThanOrEqual(25);
+      ids.push(...page.customers.map((customer) => customer.id));
+      if (!page.nextCursor) break;
+      expect(page.customers).toHaveLength(25);
+      cursor = page.nextCursor;
+    }
+    const expected = (
+      await db().execute<{ id: string }>(sql`
+        select t.id from tenants t left join licenses l on l.tenant_id = t.id and l.revoked_at is null
+        where t.reseller_id = ${reseller.id} and t.kind = 'customer'
+        group by t.id order by coalesce(max(l.valid_until), '-infinity') desc, t.name desc, t.id desc`)
+    ).rows.map((row) => row.id);
+    expect(expected.length).toBeGreaterThan(300);
+    expect(ids).toEqual(expected);
+
+    for (const towards of ['after', 'before'] as const) {
+      const page = await listResellerCustomers(access, { sort, page: { cursor: foreign.id, towards, limit: 25 } });
+      expect(page.customers).toEqual([]);
+    }
   });
 });

@@ -39,8 +39,8 @@ type DataTableProps<Row> = {
   columns: ReadonlyArray<DataTableColumn<Row>>;
   rows: readonly Row[];
   rowKey: (row: Row) => string;
-  /** `data-*` attributes of a row (tests and scripts find rows by them). */
-  rowAttributes?: (row: Row) => Record<`data-${string}`, string>;
+  /** `data-*` attributes of a row (tests and scripts find rows by them), and `aria-current` for "this one". */
+  rowAttributes?: (row: Row) => Record<`data-${string}`, string> & { 'aria-current'?: 'true' };
   emptyMessage: ReactNode;
   /** The list's own address and the filters on screen: sorting and paging links keep them. */
   path: string;

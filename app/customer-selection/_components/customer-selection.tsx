@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { SubmitButton } from '@/app/_components/submit-button';
 import type { SwitchableCustomer, SwitchableCustomerPage } from '@/lib/customer-selection/list-switchable-customers';
 import { DataTable, type DataTableColumn } from '@/app/_components/data-table/data-table';
+import styles from './customer-selection.module.css';
 
 type CustomerSelectionProps = {
   /** The server's first page for `initialTerm`; without it the list is loaded on mount. */
@@ -114,13 +115,13 @@ export function CustomerSelection({ initialPage, initialTerm = '', searchUrl, pa
       cell: (customer) => (
         <form action={selectAction}>
           <input type="hidden" name="tenantDomain" value={customer.tenantDomain} />
-          <SubmitButton variant="secondary" className="customer-selection__entry" pendingLabel={t('opening', { name: customer.name })}>
+          <SubmitButton variant="secondary" className={`customer-selection__entry ${styles.entry}`} pendingLabel={t('opening', { name: customer.name })}>
             <span className="customer-selection__name">{customer.name}</span>
           </SubmitButton>
         </form>
       ),
     },
-    { id: 'tenantDomain', header: t('columns.tenantDomain'), cell: (customer) => <span className="customer-selection__domain">{customer.tenantDomain}</span> },
+    { id: 'tenantDomain', header: t('columns.tenantDomain'), cell: (customer) => <span className={`customer-selection__domain ${styles.domain}`}>{customer.tenantDomain}</span> },
     {
       id: 'licenses',
       header: t('columns.licenses'),

@@ -14,6 +14,7 @@ import { hasPermission } from '@/lib/access/permissions';
 import { recordObjectAccessDenied } from '@/lib/access/audit-actor';
 import { CUSTOMER_LICENSES_PAGE_SIZE, findCustomerLicense, listCustomerLicenses } from '@/lib/customers/list-customer-licenses';
 import { readOutcome } from '@/lib/forms/action-outcome';
+import tableStyles from '@/app/_components/data-table/data-table.module.css';
 import { findResellerCustomerRow } from '@/lib/customers/list-reseller-customers';
 import { findTenantUserLabel, listUsers } from '@/lib/users/list-users';
 import { MAX_PAGE_SIZE, readPageNumber, readPageRequest } from '@/lib/pagination/keyset';
@@ -107,7 +108,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
           <ul className="customer-admins" aria-label={t('detail.administratorsCaption', { name: customer.name })}>
             {admins.map((admin) => (
               <li key={admin.id}>
-                <strong>{admin.username}</strong> <span className="data-table__wrap-anywhere"><EmailAddress address={admin.email} /></span> ·{' '}
+                <strong>{admin.username}</strong> <span className={tableStyles.wrapAnywhere}><EmailAddress address={admin.email} /></span> ·{' '}
                 {admin.isActivationPending ? t('detail.activationPending') : admin.twoFactor === 'active' ? t('detail.active') : t('detail.twoFactorMissing')}
               </li>
             ))}

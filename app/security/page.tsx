@@ -7,9 +7,9 @@ import { RegenerateRecoveryCodesForm } from "@/app/_components/regenerate-recove
 import { requireSession } from "@/app/_server/request-context";
 import { logOutOtherSessions, regenerateCodes } from "@/app/security/actions";
 import { mayUseLocalPassword } from "@/lib/reseller-portal-settings";
-import { listUserSessions } from "@/lib/sessions/list-user-sessions";
+import { listUserSessions, type UserSessionSummary } from "@/lib/sessions/list-user-sessions";
 import { countRemainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
-import { TableScroll } from "@/app/_components/table-scroll";
+import { DataTable, type DataTableColumn } from "@/app/_components/data-table/data-table";
 import { MainContent } from '@/app/_components/main-content';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,6 +33,23 @@ export default async function SecurityPage() {
   const isManagedInResellerPortal = !mayUseLocalPassword(session.user);
   const when = (date: Date) =>
     format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  // Live sessions of one person: a handful, bounded by their lifetime, so no pager.
+  const columns: DataTableColumn<UserSessionSummary>[] = [
+    {
+      id: "created",
+      header: t("sessions.created"),
+      isRowHeader: true,
+      cell: (entry) => (
+        <>
+          {when(entry.createdAt)}{" "}
+          {entry.isCurrent ? <span className="badge">{t("sessions.current")}</span> : null}
+        </>
+      ),
+    },
+    { id: "lastSeen", header: t("sessions.lastSeen"), cell: (entry) => when(entry.lastSeenAt) },
+    { id: "ip", header: t("sessions.ip"), cell: (entry) => entry.ipAddress ?? "–" },
+    { id: "userAgent", header: t("sessions.userAgent"), wrapAnywhere: true, cell: (entry) => entry.userAgent ?? "–" },
+  ];
   return (
     <>
       <PortalHeader
@@ -68,38 +85,15 @@ export default async function SecurityPage() {
 
         <section aria-labelledby="security-sessions">
           <h2 id="security-sessions">{t("sessions.heading")}</h2>
-          <TableScroll label={t("sessions.heading")}>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("sessions.created")}</th>
-                  <th scope="col">{t("sessions.lastSeen")}</th>
-                  <th scope="col">{t("sessions.ip")}</th>
-                  <th scope="col">{t("sessions.userAgent")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sessionList.map((entry) => (
-                  <tr
-                    key={entry.id}
-                    aria-current={entry.isCurrent ? "true" : undefined}
-                  >
-                    <td>
-                      {when(entry.createdAt)}{" "}
-                      {entry.isCurrent ? (
-                        <span className="badge">{t("sessions.current")}</span>
-                      ) : null}
-                    </td>
-                    <td>{when(entry.lastSeenAt)}</td>
-                    <td>{entry.ipAddress ?? "–"}</td>
-                    <td className="security-user-agent">
-                      {entry.userAgent ?? "–"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={t("sessions.heading")}
+            columns={columns}
+            rows={sessionList}
+            rowKey={(entry) => entry.id}
+            rowAttributes={(entry): { "aria-current"?: "true" } => (entry.isCurrent ? { "aria-current": "true" } : {})}
+            emptyMessage={t("sessions.heading")}
+            path="/security"
+          />
           <LogOutOtherSessionsForm action={logOutOtherSessions} />
         </section>
       </MainContent>

@@ -6,11 +6,13 @@ import type { TenantAccess } from '@/lib/access/tenant-access';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 import { tenantSearchPattern } from '@/lib/tenants/tenant-search';
 import { isUuid } from '@/lib/uuid';
+import { finishKeysetPage, keysetClauses, type PageRequest, type SortDirection } from '@/lib/pagination/keyset';
 import { requireResellerScope } from './reseller-scope';
 
 export type CustomerLicenseState = 'valid' | 'expiring' | 'expired' | 'none';
 export const CUSTOMER_STATES: readonly CustomerLicenseState[] = ['valid', 'expiring', 'expired', 'none'];
-export type CustomerSort = 'name' | 'valid_until';
+export const CUSTOMER_SORT_KEYS = ['name', 'tenant_domain', 'valid_until'] as const;
+export type CustomerSort = { key: (typeof CUSTOMER_SORT_KEYS)[number]; direction: SortDirection };
 export const CUSTOMERS_PAGE_SIZE = 25;
 /** "expires in N days" from this many days on. */
 export const EXPIRING_WITHIN_DAYS = 30;
@@ -49,20 +51,36 @@ export async function findResellerCustomerRow(access: TenantAccess, customerId: 
 }
 
 /**
- * The reseller's Customers page: every customer of this reseller with its license state.
+ * The reseller's Customers page: one page of this reseller's customers with their license state.
  * "Valid now" is licenseIsValidNow(), the predicate the access layer and the customer selection use.
- * Small pages (25) ordered by name or end date, then id, so page boundaries are stable.
+ * Keyset pages ordered by name, tenant domain or license end, then id; the cursor (a customer id)
+ * is re-read among this reseller's customers, so another reseller's customer yields nothing.
  */
 export async function listResellerCustomers(
   access: TenantAccess,
-  input: { search?: string; state?: CustomerLicenseState; sort?: CustomerSort; page?: number; customerId?: string } = {},
+  input: { search?: string; state?: CustomerLicenseState; sort?: CustomerSort; page?: PageRequest; customerId?: string } = {},
   executor: DbExecutor = getDb(),
-): Promise<{ customers: ResellerCustomerRow[]; hasNextPage: boolean }> {
+): Promise<{ customers: ResellerCustomerRow[]; hasNextPage: boolean; previousCursor: string | null; nextCursor: string | null; isFirstPage: boolean }> {
   const { resellerTenantId } = requireResellerScope(access, 'customers.view');
-  const page = Math.max(1, Math.min(input.page ?? 1, 10_000));
+  const request = input.page ?? { cursor: null, towards: 'after', limit: CUSTOMERS_PAGE_SIZE };
   const pattern = input.search ? tenantSearchPattern(input.search) : null;
   const validNow = licenseIsValidNow();
-  const order = input.sort === 'valid_until' ? sql`valid_until ASC NULLS FIRST, name ASC, id ASC` : sql`name ASC, id ASC`;
+  const sortKey = input.sort?.key ?? 'name';
+  // Customers without a license sort before every end date (NULLs cannot take part in a row comparison).
+  const noEnd = sql`'-infinity'::timestamptz`;
+  const keys = {
+    name: [sql`name`, sql`id`],
+    tenant_domain: [sql`tenant_domain`, sql`id`],
+    valid_until: [sql`coalesce(valid_until, ${noEnd})`, sql`name`, sql`id`],
+  }[sortKey];
+  const scope = sql`c.id = ${request.cursor} AND c.reseller_id = ${resellerTenantId} AND c.kind = 'customer'`;
+  const positions = {
+    name: sql`(SELECT c.name, c.id FROM tenants c WHERE ${scope})`,
+    tenant_domain: sql`(SELECT c.tenant_domain, c.id FROM tenants c WHERE ${scope})`,
+    valid_until: sql`(SELECT coalesce(max(l.valid_until) FILTER (WHERE l.revoked_at IS NULL), ${noEnd}), c.name, c.id
+      FROM tenants c LEFT JOIN licenses l ON l.tenant_id = c.id WHERE ${scope} GROUP BY c.id)`,
+  };
+  const page = keysetClauses({ keys, direction: input.sort?.direction ?? 'asc', request, position: () => positions[sortKey] });
   const result = await executor.execute<RawRow>(sql`
     WITH customer_licenses AS (
       SELECT t.id, t.name, t.tenant_domain, t.contact_email,
@@ -86,12 +104,15 @@ export async function listResellerCustomers(
       FROM customer_licenses
     )
     SELECT * FROM classified
-    ${input.state ? sql`WHERE state = ${input.state}` : sql``}
-    ORDER BY ${order}
-    LIMIT ${CUSTOMERS_PAGE_SIZE + 1} OFFSET ${(page - 1) * CUSTOMERS_PAGE_SIZE}
+    WHERE true
+      ${input.state ? sql`AND state = ${input.state}` : sql``}
+      ${page.where ? sql`AND ${page.where}` : sql``}
+    ORDER BY ${page.orderBy}
+    LIMIT ${page.limit}
   `);
+  const keyset = finishKeysetPage(result.rows, request, (row) => row.id);
   const now = Date.now();
-  const rows = result.rows.slice(0, CUSTOMERS_PAGE_SIZE).map((row): ResellerCustomerRow => {
+  const rows = keyset.rows.map((row): ResellerCustomerRow => {
     const validNowUntil = row.valid_now_until ? new Date(row.valid_now_until) : null;
     return {
       id: row.id,
@@ -105,5 +126,6 @@ export async function listResellerCustomers(
       validUntil: row.valid_until ? new Date(row.valid_until).toISOString() : null,
     };
   });
-  return { customers: rows, hasNextPage: result.rows.length > CUSTOMERS_PAGE_SIZE };
+  const { previousCursor, nextCursor, isFirstPage } = keyset;
+  return { customers: rows, hasNextPage: nextCursor !== null, previousCursor, nextCursor, isFirstPage };
 }

@@ -145,7 +145,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
         await search.fill('beta');
         await search.press('Enter');
         await page.waitForURL('**/customer-selection?q=beta');
-        const list = page.getByRole('list', { name: 'Customers' });
+        const list = page.getByRole('table', { name: 'Customers', exact: true });
         expect(await list.innerText()).toContain('Beta Retail AG');
         expect(await list.innerText()).not.toContain('Alpha Logistik GmbH');
         await list.getByRole('button', { name: /Beta Retail AG/ }).click();
@@ -158,7 +158,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
         await header.getByLabel('Search customers').fill('Alpha');
         await header.getByLabel('Search customers').press('Enter');
         await page.waitForURL('**/customer-selection?q=Alpha');
-        await page.getByRole('list', { name: 'Customers' }).getByRole('button', { name: /Alpha Logistik GmbH/ }).click();
+        await page.getByRole('table', { name: 'Customers', exact: true }).getByRole('button', { name: /Alpha Logistik GmbH/ }).click();
         await page.waitForURL(`**/tenant/${TENANT}`);
         await page.locator('header').getByText('Alpha Logistik GmbH (via Demo Reseller GmbH)').waitFor();
       },

@@ -161,8 +161,8 @@ describe('licenses of a reseller', () => {
     await createTestLicense({ tenantId: w.customer.id, resellerTenantId: w.reseller.id, validUntilDays: 10 });
     expect((await listResellerCustomers(w.access)).customers.map((c) => c.name)).toEqual(['Own Customer']);
     expect(await findResellerCustomerRow(w.access, w.customer.id)).toMatchObject({ name: 'Own Customer' });
-    expect(await listCustomerLicenses(w.access, [w.customer.id, w.foreign.id])).toHaveLength(1);
-    expect((await listExpiringLicenses(w.access)).map((license) => license.customerName)).toEqual(['Own Customer']);
+    expect((await listCustomerLicenses(w.access, [w.customer.id, w.foreign.id])).rows).toHaveLength(1);
+    expect((await listExpiringLicenses(w.access)).rows.map((license) => license.customerName)).toEqual(['Own Customer']);
 
     const inCustomer = await accessOfNewUser(w.reseller, { withTwoFactor: false, actIn: w.customer.tenantDomain });
     await expect(listResellerCustomers(inCustomer)).rejects.toBeInstanceOf(PermissionDeniedError);

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
-import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit-log/list-audit-events';
-import { TableScroll } from '@/app/_components/table-scroll';
+import { AUDIT_PAGE_SIZE, listAuditEvents, listAuditFilterOptions, type AuditEventView } from '@/lib/audit-log/list-audit-events';
+import { readPageNumber } from '@/lib/pagination/keyset';
+import { DataTable, type DataTableColumn } from '@/app/_components/data-table/data-table';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
 import { SubmitButton } from '@/app/_components/submit-button';
@@ -27,17 +28,34 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const access = await requireTenantPermission(tenantDomain, 'audit.view');
   const query = await searchParams;
   const filters = { actor: single(query.actor), action: single(query.action) };
+  // `after` is the table's pager parameter; `cursor` is what older bookmarks carry.
+  const cursor = single(query.after) ?? single(query.cursor);
   const [page, options, t] = await Promise.all([
-    listAuditEvents(access, { ...filters, cursor: single(query.cursor) }),
+    listAuditEvents(access, { ...filters, cursor }),
     listAuditFilterOptions(access),
     getTranslations('audit'),
   ]);
   const basePath = `/tenant/${access.actingTenant.tenantDomain}/audit`;
-  const withQuery = (extra: Record<string, string | undefined>) => {
-    const search = new URLSearchParams(Object.entries({ ...filters, ...extra }).filter((entry): entry is [string, string] => Boolean(entry[1])));
-    const text = search.toString();
-    return text ? `${basePath}?${text}` : basePath;
-  };
+  const columns: DataTableColumn<AuditEventView>[] = [
+    {
+      id: 'when',
+      header: t('table.when'),
+      isRowHeader: true,
+      cell: (event) => <time dateTime={event.occurredAt} className="nowrap">{event.occurredAt.replace('T', ' ').slice(0, 19)}</time>,
+    },
+    {
+      id: 'who',
+      header: t('table.who'),
+      wrapAnywhere: true,
+      cell: (event) => {
+        const actor = event.actorLabel ?? t('unknownActor');
+        return event.actingFor ? t('actingForLabel', { actor, tenantDomain: event.actingFor }) : actor;
+      },
+    },
+    { id: 'what', header: t('table.what'), wrapAnywhere: true, cell: (event) => <code>{event.action}</code> },
+    { id: 'result', header: t('table.result'), cell: (event) => t(`results.${event.result}`) },
+    { id: 'from', header: t('table.from'), cell: (event) => event.ipAddress ?? '—' },
+  ];
 
   return (
     <MainContent className="page">
@@ -73,45 +91,24 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         </fieldset>
       </form>
 
-      {page.events.length === 0 ? (
-        <p className="empty-state">{t('empty')}</p>
-      ) : (
-        <TableScroll label={t('table.caption')}>
-          <table className="data-table data-table--stack">
-            <caption className="visually-hidden">{t('table.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('table.when')}</th>
-                <th scope="col">{t('table.who')}</th>
-                <th scope="col">{t('table.what')}</th>
-                <th scope="col">{t('table.result')}</th>
-                <th scope="col">{t('table.from')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.events.map((event) => {
-                const actor = event.actorLabel ?? t('unknownActor');
-                return (
-                  <tr key={event.id}>
-                    <th scope="row" className="nowrap">
-                      <time dateTime={event.occurredAt}>{event.occurredAt.replace('T', ' ').slice(0, 19)}</time>
-                    </th>
-                    <td data-label={t('table.who')} className="data-table__wrap-anywhere">{event.actingFor ? t('actingForLabel', { actor, tenantDomain: event.actingFor }) : actor}</td>
-                    <td data-label={t('table.what')}><code>{event.action}</code></td>
-                    <td data-label={t('table.result')}>{t(`results.${event.result}`)}</td>
-                    <td data-label={t('table.from')}>{event.ipAddress ?? '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-
-      <nav className="audit-pagination" aria-label={t('table.caption')}>
-        {query.cursor ? <Link href={withQuery({})}>{t('newest')}</Link> : null}
-        {page.nextCursor ? <Link href={withQuery({ cursor: page.nextCursor })}>{t('older')}</Link> : null}
-      </nav>
+      <DataTable
+        caption={t('table.caption')}
+        columns={columns}
+        rows={page.events}
+        rowKey={(event) => String(event.id)}
+        emptyMessage={t('empty')}
+        path={basePath}
+        query={filters}
+        // Newest first; the list reads onwards only (Older), "Newest" goes back to the start.
+        pagination={{
+          previousCursor: null,
+          nextCursor: page.nextCursor,
+          isFirstPage: !cursor,
+          pageNumber: readPageNumber(query.page),
+          pageSize: AUDIT_PAGE_SIZE,
+          wording: 'time',
+        }}
+      />
     </MainContent>
   );
 }

@@ -7,6 +7,9 @@ import { TableScroll } from '@/app/_components/table-scroll';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
 import { SubmitButton } from '@/app/_components/submit-button';
+import { isAuditAction } from '@/lib/audit/audit-actions';
+import { AuditEventSentence } from './_components/audit-event-sentence';
+import { CsvExportLink } from '@/app/_components/csv-export-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: await pageTitle('audit.title') };
@@ -61,9 +64,12 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             <label htmlFor="audit-action" className="field__label">{t('filter.action')}</label>
             <select id="audit-action" name="action" className="select" defaultValue={filters.action ?? ''}>
               <option value="">{t('filter.all')}</option>
-              {options.actions.map((action) => (
-                <option key={action} value={action}>{action}</option>
-              ))}
+              {options.actions
+                .map((action) => ({ action, name: isAuditAction(action) ? t(`actions.${action}`) : action }))
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map(({ action, name }) => (
+                  <option key={action} value={action}>{name}</option>
+                ))}
             </select>
           </div>
           <div className="form__actions">
@@ -72,6 +78,8 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           </div>
         </fieldset>
       </form>
+
+      <CsvExportLink href={withQuery({}).replace(basePath, `${basePath}/export`)} label={t('export.link')} hint={t('export.hint')} />
 
       {page.events.length === 0 ? (
         <p className="empty-state">{t('empty')}</p>
@@ -97,7 +105,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                       <time dateTime={event.occurredAt}>{event.occurredAt.replace('T', ' ').slice(0, 19)}</time>
                     </th>
                     <td data-label={t('table.who')} className="data-table__wrap-anywhere">{event.actingFor ? t('actingForLabel', { actor, tenantDomain: event.actingFor }) : actor}</td>
-                    <td data-label={t('table.what')}><code>{event.action}</code></td>
+                    <td data-label={t('table.what')} className="data-table__wrap-anywhere"><AuditEventSentence event={event} /></td>
                     <td data-label={t('table.result')}>{t(`results.${event.result}`)}</td>
                     <td data-label={t('table.from')}>{event.ipAddress ?? '—'}</td>
                   </tr>

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { LicenseType } from '@/db/schema';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
@@ -28,7 +28,10 @@ export type ResellerCustomerRow = {
   validUntil: string | null;
 };
 
-type RawRow = {
+export type CustomerListFilters = { search?: string; state?: CustomerLicenseState; sort?: CustomerSort; customerId?: string };
+
+/** A row of resellerCustomersQuery as PostgreSQL returns it. */
+export type RawResellerCustomerRow = {
   id: string;
   name: string;
   tenant_domain: string;
@@ -49,21 +52,14 @@ export async function findResellerCustomerRow(access: TenantAccess, customerId: 
 }
 
 /**
- * The reseller's Customers page: every customer of this reseller with its license state.
- * "Valid now" is licenseIsValidNow(), the predicate the access layer and the customer selection use.
- * Small pages (25) ordered by name or end date, then id, so page boundaries are stable.
+ * Every customer of this reseller matching the filters, with its license state, in the page's
+ * order; shared by the Customers page (one page of it) and the CSV export (all of it).
  */
-export async function listResellerCustomers(
-  access: TenantAccess,
-  input: { search?: string; state?: CustomerLicenseState; sort?: CustomerSort; page?: number; customerId?: string } = {},
-  executor: DbExecutor = getDb(),
-): Promise<{ customers: ResellerCustomerRow[]; hasNextPage: boolean }> {
-  const { resellerTenantId } = requireResellerScope(access, 'customers.view');
-  const page = Math.max(1, Math.min(input.page ?? 1, 10_000));
+export function resellerCustomersQuery(resellerTenantId: string, input: CustomerListFilters): SQL {
   const pattern = input.search ? tenantSearchPattern(input.search) : null;
   const validNow = licenseIsValidNow();
   const order = input.sort === 'valid_until' ? sql`valid_until ASC NULLS FIRST, name ASC, id ASC` : sql`name ASC, id ASC`;
-  const result = await executor.execute<RawRow>(sql`
+  return sql`
     WITH customer_licenses AS (
       SELECT t.id, t.name, t.tenant_domain, t.contact_email,
         array_agg(DISTINCT licenses.type::text ORDER BY licenses.type::text) FILTER (WHERE ${validNow}) AS valid_types,
@@ -87,23 +83,41 @@ export async function listResellerCustomers(
     )
     SELECT * FROM classified
     ${input.state ? sql`WHERE state = ${input.state}` : sql``}
-    ORDER BY ${order}
-    LIMIT ${CUSTOMERS_PAGE_SIZE + 1} OFFSET ${(page - 1) * CUSTOMERS_PAGE_SIZE}
-  `);
+    ORDER BY ${order}`;
+}
+
+/** One raw row as the page and the export show it. */
+export function toResellerCustomerRow(row: RawResellerCustomerRow, now: number): ResellerCustomerRow {
+  const validNowUntil = row.valid_now_until ? new Date(row.valid_now_until) : null;
+  return {
+    id: row.id,
+    name: row.name,
+    tenantDomain: row.tenant_domain,
+    contactEmail: row.contact_email,
+    state: row.state,
+    daysRemaining: validNowUntil ? Math.ceil((validNowUntil.getTime() - now) / 86_400_000) : null,
+    licenseTypes: row.valid_types ?? [],
+    deviceCount: row.device_count ?? 0,
+    validUntil: row.valid_until ? new Date(row.valid_until).toISOString() : null,
+  };
+}
+
+/**
+ * The reseller's Customers page: every customer of this reseller with its license state.
+ * "Valid now" is licenseIsValidNow(), the predicate the access layer and the customer selection use.
+ * Small pages (25) ordered by name or end date, then id, so page boundaries are stable.
+ */
+export async function listResellerCustomers(
+  access: TenantAccess,
+  input: CustomerListFilters & { page?: number } = {},
+  executor: DbExecutor = getDb(),
+): Promise<{ customers: ResellerCustomerRow[]; hasNextPage: boolean }> {
+  const { resellerTenantId } = requireResellerScope(access, 'customers.view');
+  const page = Math.max(1, Math.min(input.page ?? 1, 10_000));
+  const result = await executor.execute<RawResellerCustomerRow>(
+    sql`${resellerCustomersQuery(resellerTenantId, input)} LIMIT ${CUSTOMERS_PAGE_SIZE + 1} OFFSET ${(page - 1) * CUSTOMERS_PAGE_SIZE}`,
+  );
   const now = Date.now();
-  const rows = result.rows.slice(0, CUSTOMERS_PAGE_SIZE).map((row): ResellerCustomerRow => {
-    const validNowUntil = row.valid_now_until ? new Date(row.valid_now_until) : null;
-    return {
-      id: row.id,
-      name: row.name,
-      tenantDomain: row.tenant_domain,
-      contactEmail: row.contact_email,
-      state: row.state,
-      daysRemaining: validNowUntil ? Math.ceil((validNowUntil.getTime() - now) / 86_400_000) : null,
-      licenseTypes: row.valid_types ?? [],
-      deviceCount: row.device_count ?? 0,
-      validUntil: row.valid_until ? new Date(row.valid_until).toISOString() : null,
-    };
-  });
+  const rows = result.rows.slice(0, CUSTOMERS_PAGE_SIZE).map((row) => toResellerCustomerRow(row, now));
   return { customers: rows, hasNextPage: result.rows.length > CUSTOMERS_PAGE_SIZE };
 }

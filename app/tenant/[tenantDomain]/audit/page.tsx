@@ -8,6 +8,7 @@ import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { isAuditAction } from '@/lib/audit/audit-actions';
+import { parseAuditFilters, singleFilterValue } from '@/lib/audit-log/audit-filters';
 import { AuditEventSentence } from './_components/audit-event-sentence';
 import { CsvExportLink } from '@/app/_components/csv-export-link';
 
@@ -17,21 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/**
- * One filter value from the address, or none. Control characters mean none: PostgreSQL refuses
- * U+0000 in text, so `?actor=%00` answered 500 (issue 14.7), and no actor or action has them.
- */
-function single(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' && value.length > 0 && value.length <= 200 && !/[\u0000-\u001f\u007f]/.test(value) ? value : undefined;
-}
-
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ tenantDomain: string }>; searchParams: Promise<SearchParams> }) {
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'audit.view');
   const query = await searchParams;
-  const filters = { actor: single(query.actor), action: single(query.action) };
+  const filters = parseAuditFilters(query);
   const [page, options, t] = await Promise.all([
-    listAuditEvents(access, { ...filters, cursor: single(query.cursor) }),
+    listAuditEvents(access, { ...filters, cursor: singleFilterValue(query.cursor) }),
     listAuditFilterOptions(access),
     getTranslations('audit'),
   ]);

@@ -6,8 +6,9 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { requireTenantPermission } from '@/app/_server/request-context';
 import { switchToCustomerAction } from '@/app/customer-selection/actions';
 import { hasPermission } from '@/lib/access/permissions';
-import { CUSTOMER_STATES, listResellerCustomers, type CustomerLicenseState } from '@/lib/customers/list-reseller-customers';
-import { normalizeSearchTerm } from '@/lib/tenants/tenant-search';
+import { CUSTOMER_STATES, listResellerCustomers } from '@/lib/customers/list-reseller-customers';
+import { parseCustomerListFilters } from '@/lib/customers/customer-list-filters';
+import { CsvExportLink } from '@/app/_components/csv-export-link';
 import { TableScroll } from '@/app/_components/table-scroll';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
@@ -23,9 +24,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'customers.view');
   const query = await searchParams;
-  const search = normalizeSearchTerm(query.q);
-  const state = CUSTOMER_STATES.find((value) => value === query.state) as CustomerLicenseState | undefined;
-  const sort = query.sort === 'valid_until' ? 'valid_until' : 'name';
+  const { search, state, sort } = parseCustomerListFilters(query);
   const page = Math.max(1, Number.parseInt(String(query.page ?? '1'), 10) || 1);
   const { customers, hasNextPage } = await listResellerCustomers(access, { search, state, sort, page });
   const [t, format] = await Promise.all([getTranslations('customers'), getFormatter()]);
@@ -68,6 +67,8 @@ export default async function CustomersPage({ params, searchParams }: { params: 
         </div>
         <SubmitButton variant="secondary">{t('filter.apply')}</SubmitButton>
       </form>
+
+      <CsvExportLink href={`${base}/export?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(state ? { state } : {}), sort })}`} label={t('export.link')} hint={t('export.hint')} />
 
       {customers.length === 0 ? <p className="empty-state">{t('empty')}</p> : (
         <TableScroll label={t('table.caption')}>

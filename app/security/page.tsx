@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getNow, getTranslations } from "next-intl/server";
 import { LogOutOtherSessionsForm } from "@/app/_components/log-out-other-sessions-form";
 import { PortalHeader } from "@/app/_components/portal-header";
 import { RegenerateRecoveryCodesForm } from "@/app/_components/regenerate-recovery-codes-form";
@@ -11,6 +11,7 @@ import { listUserSessions } from "@/lib/sessions/list-user-sessions";
 import { countRemainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
 import { TableScroll } from "@/app/_components/table-scroll";
 import { MainContent } from '@/app/_components/main-content';
+import { SessionDevice, SessionTime } from "@/app/security/_components/session-device";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -20,9 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The signed-in person's own security: two-factor status, recovery codes, sessions. */
 export default async function SecurityPage() {
   const session = await requireSession();
-  const [t, format, sessionList, remaining] = await Promise.all([
+  const [t, now, sessionList, remaining] = await Promise.all([
     getTranslations("securityPage"),
-    getFormatter(),
+    getNow(),
     listUserSessions({
       userId: session.user.id,
       currentSessionId: session.sessionId,
@@ -31,8 +32,6 @@ export default async function SecurityPage() {
   ]);
   // RSP-linked accounts that sign in through the Reseller Portal have their second factor there (issue 15).
   const isManagedInResellerPortal = !mayUseLocalPassword(session.user);
-  const when = (date: Date) =>
-    format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
       <PortalHeader
@@ -85,15 +84,15 @@ export default async function SecurityPage() {
                     aria-current={entry.isCurrent ? "true" : undefined}
                   >
                     <td>
-                      {when(entry.createdAt)}{" "}
+                      <SessionTime date={entry.createdAt} now={now} />{" "}
                       {entry.isCurrent ? (
                         <span className="badge">{t("sessions.current")}</span>
                       ) : null}
                     </td>
-                    <td>{when(entry.lastSeenAt)}</td>
+                    <td><SessionTime date={entry.lastSeenAt} now={now} /></td>
                     <td>{entry.ipAddress ?? "–"}</td>
                     <td className="security-user-agent">
-                      {entry.userAgent ?? "–"}
+                      <SessionDevice userAgent={entry.userAgent} />
                     </td>
                   </tr>
                 ))}

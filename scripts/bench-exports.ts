@@ -63,7 +63,9 @@ async function measure(stream: ReadableStream<Uint8Array>, buffer: boolean): Pro
   let chunks = 0;
   const kept: string[] = [];
   const decoder = new TextDecoder();
-  for await (const chunk of stream) {
+  const reader = stream.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    const chunk = next.value;
     bytes += chunk.byteLength;
     chunks += 1;
     for (const byte of chunk) if (byte === 10) newlines += 1;

@@ -74,8 +74,9 @@ export function formatAuditSentence(t: AuditTranslator, description: AuditEventD
   return t(description.key, { ...rest, actor: actor ?? t('unknownActor'), target: target ?? t('unknownTarget') });
 }
 
-// Keys that never belong in the expanded details: defence in depth, recording already keeps them out.
-const HIDDEN_DETAIL_KEY = /password|secret|token|code$|hash|key$/i;
+// Keys that never belong in the expanded details: defence in depth, recording already keeps
+// secrets out. A session id is no credential (the signed JWT is), but it names a live session.
+const HIDDEN_DETAIL_KEY = /password|secret|token|code$|hash|key$|^sessionId$/i;
 
 /** The details fields shown when an event is expanded, besides result, address, user agent and action id. */
 export function visibleAuditDetails(details: Record<string, DetailValue> | null): Array<[string, string]> {

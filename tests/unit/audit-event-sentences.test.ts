@@ -99,6 +99,6 @@ describe('audit event sentences', () => {
   });
 
   it('never shows secret-looking detail fields when expanded', () => {
-    expect(visibleAuditDetails({ reason: 'invalid_code', passwordHash: 'x', totpSecret: 'y', resetToken: 'z', licenseKey: 'k', empty: null })).toEqual([['reason', 'invalid_code']]);
+    expect(visibleAuditDetails({ reason: 'invalid_code', passwordHash: 'x', totpSecret: 'y', resetToken: 'z', licenseKey: 'k', sessionId: 's', empty: null })).toEqual([['reason', 'invalid_code']]);
   });
 });

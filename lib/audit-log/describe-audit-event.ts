@@ -70,9 +70,12 @@ export type AuditTranslator = (key: string, values?: Record<string, string>) => 
 
 /** The sentence in the translator's language. */
 export function formatAuditSentence(t: AuditTranslator, description: AuditEventDescription): string {
-  const { actor, target, ...rest } = description.values;
-  return t(description.key, { ...rest, actor: actor ?? t('unknownActor'), target: target ?? t('unknownTarget') });
+  const { actor, target, fromRole, toRole, ...rest } = description.values;
+  const role = (value: string) => t(`roles.${KNOWN_ROLES.has(value) ? value : 'other'}`);
+  return t(description.key, { ...rest, actor: actor ?? t('unknownActor'), target: target ?? t('unknownTarget'), fromRole: role(fromRole), toRole: role(toRole) });
 }
+
+const KNOWN_ROLES = new Set(['admin', 'helpdesk', 'auditor']);
 
 // Keys that never belong in the expanded details: defence in depth, recording already keeps
 // secrets out. A session id is no credential (the signed JWT is), but it names a live session.

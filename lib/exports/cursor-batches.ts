@@ -4,6 +4,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { getDbPool } from '@/db/client';
 
 const dialect = new PgDialect();
+const IDLE_LIMIT_SECONDS = 60;
 
 /**
  * The rows of one query in batches, through a PostgreSQL cursor (DECLARE … FETCH) in a read-only
@@ -21,6 +22,10 @@ export async function* cursorBatches<T>(query: SQL, batchSize = 500): AsyncGener
   try {
     await client.query('BEGIN READ ONLY');
     isOpen = true;
+    // A download that stops reading (a stalled or malicious client) must not hold a pooled
+    // connection for ever: PostgreSQL ends the session after a minute without a FETCH, the next
+    // read fails, and the broken connection is dropped from the pool.
+    await client.query(`SET LOCAL idle_in_transaction_session_timeout = '${IDLE_LIMIT_SECONDS}s'`);
     await client.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${text}`, params);
     for (;;) {
       const { rows } = await client.query(`FETCH ${Math.trunc(batchSize)} FROM export_rows`);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getNow, getTranslations } from "next-intl/server";
 import { LogOutOtherSessionsForm } from "@/app/_components/log-out-other-sessions-form";
 import { PortalHeader } from "@/app/_components/portal-header";
 import { RegenerateRecoveryCodesForm } from "@/app/_components/regenerate-recovery-codes-form";
@@ -11,6 +11,7 @@ import { listUserSessions, type UserSessionSummary } from "@/lib/sessions/list-u
 import { countRemainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
 import { DataTable, type DataTableColumn } from "@/app/_components/data-table/data-table";
 import { MainContent } from '@/app/_components/main-content';
+import { SessionDevice, SessionTime } from "@/app/security/_components/session-device";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -20,9 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The signed-in person's own security: two-factor status, recovery codes, sessions. */
 export default async function SecurityPage() {
   const session = await requireSession();
-  const [t, format, sessionList, remaining] = await Promise.all([
+  const [t, now, sessionList, remaining] = await Promise.all([
     getTranslations("securityPage"),
-    getFormatter(),
+    getNow(),
     listUserSessions({
       userId: session.user.id,
       currentSessionId: session.sessionId,
@@ -31,8 +32,6 @@ export default async function SecurityPage() {
   ]);
   // RSP-linked accounts that sign in through the Reseller Portal have their second factor there (issue 15).
   const isManagedInResellerPortal = !mayUseLocalPassword(session.user);
-  const when = (date: Date) =>
-    format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   // Live sessions of one person: a handful, bounded by their lifetime, so no pager.
   const columns: DataTableColumn<UserSessionSummary>[] = [
     {
@@ -41,14 +40,14 @@ export default async function SecurityPage() {
       isRowHeader: true,
       cell: (entry) => (
         <>
-          {when(entry.createdAt)}{" "}
+          <SessionTime date={entry.createdAt} now={now} />{" "}
           {entry.isCurrent ? <span className="badge">{t("sessions.current")}</span> : null}
         </>
       ),
     },
-    { id: "lastSeen", header: t("sessions.lastSeen"), cell: (entry) => when(entry.lastSeenAt) },
+    { id: "lastSeen", header: t("sessions.lastSeen"), cell: (entry) => <SessionTime date={entry.lastSeenAt} now={now} /> },
     { id: "ip", header: t("sessions.ip"), cell: (entry) => entry.ipAddress ?? "–" },
-    { id: "userAgent", header: t("sessions.userAgent"), wrapAnywhere: true, cell: (entry) => entry.userAgent ?? "–" },
+    { id: "userAgent", header: t("sessions.userAgent"), cell: (entry) => <SessionDevice userAgent={entry.userAgent} /> },
   ];
   return (
     <>

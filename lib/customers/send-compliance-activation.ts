@@ -29,7 +29,7 @@ export async function sendComplianceActivation(access: TenantAccess, input: { us
   }
   const sent = await getDb().transaction(async (tx) => {
     const [user] = await tx
-      .select({ id: users.id, username: users.username, email: users.email, locale: users.locale, tenantId: tenants.id, tenantDomain: tenants.tenantDomain })
+      .select({ id: users.id, username: users.username, email: users.email, locale: users.locale, tenantId: tenants.id, tenantDomain: tenants.tenantDomain, tenantName: tenants.name })
       .from(users)
       .innerJoin(tenants, eq(tenants.id, users.tenantId))
       .where(
@@ -58,6 +58,7 @@ export async function sendComplianceActivation(access: TenantAccess, input: { us
       action: 'two_factor.activation_email_sent',
       customerTenantId: user.tenantId,
       customerTenantDomain: user.tenantDomain,
+      customerName: user.tenantName,
       details: { userId: user.id, username: user.username },
     });
     return true;

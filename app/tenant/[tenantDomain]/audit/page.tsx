@@ -5,9 +5,14 @@ import { requireTenantPermission } from '@/app/_server/request-context';
 import { AUDIT_PAGE_SIZE, listAuditEvents, listAuditFilterOptions, type AuditEventView } from '@/lib/audit-log/list-audit-events';
 import { readPageNumber } from '@/lib/pagination/keyset';
 import { DataTable, type DataTableColumn } from '@/app/_components/data-table/data-table';
+import { tableHref } from '@/app/_components/data-table/table-href';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
 import { SubmitButton } from '@/app/_components/submit-button';
+import { isAuditAction } from '@/lib/audit/audit-actions';
+import { parseAuditFilters, singleFilterValue } from '@/lib/audit-log/audit-filters';
+import { AuditEventSentence } from './_components/audit-event-sentence';
+import { CsvExportLink } from '@/app/_components/csv-export-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: await pageTitle('audit.title') };
@@ -15,21 +20,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/**
- * One filter value from the address, or none. Control characters mean none: PostgreSQL refuses
- * U+0000 in text, so `?actor=%00` answered 500 (issue 14.7), and no actor or action has them.
- */
-function single(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' && value.length > 0 && value.length <= 200 && !/[\u0000-\u001f\u007f]/.test(value) ? value : undefined;
-}
-
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ tenantDomain: string }>; searchParams: Promise<SearchParams> }) {
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'audit.view');
   const query = await searchParams;
-  const filters = { actor: single(query.actor), action: single(query.action) };
+  const filters = parseAuditFilters(query);
   // `after` is the table's pager parameter; `cursor` is what older bookmarks carry.
-  const cursor = single(query.after) ?? single(query.cursor);
+  const cursor = singleFilterValue(query.after) ?? singleFilterValue(query.cursor);
   const [page, options, t] = await Promise.all([
     listAuditEvents(access, { ...filters, cursor }),
     listAuditFilterOptions(access),
@@ -43,16 +40,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       isRowHeader: true,
       cell: (event) => <time dateTime={event.occurredAt} className="nowrap">{event.occurredAt.replace('T', ' ').slice(0, 19)}</time>,
     },
-    {
-      id: 'who',
-      header: t('table.who'),
-      wrapAnywhere: true,
-      cell: (event) => {
-        const actor = event.actorLabel ?? t('unknownActor');
-        return event.actingFor ? t('actingForLabel', { actor, tenantDomain: event.actingFor }) : actor;
-      },
-    },
-    { id: 'what', header: t('table.what'), wrapAnywhere: true, cell: (event) => <code>{event.action}</code> },
+    { id: 'what', header: t('table.what'), wrapAnywhere: true, cell: (event) => <AuditEventSentence event={event} /> },
     { id: 'result', header: t('table.result'), cell: (event) => t(`results.${event.result}`) },
     { id: 'from', header: t('table.from'), cell: (event) => event.ipAddress ?? '—' },
   ];
@@ -79,9 +67,12 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             <label htmlFor="audit-action" className="field__label">{t('filter.action')}</label>
             <select id="audit-action" name="action" className="select" defaultValue={filters.action ?? ''}>
               <option value="">{t('filter.all')}</option>
-              {options.actions.map((action) => (
-                <option key={action} value={action}>{action}</option>
-              ))}
+              {options.actions
+                .map((action) => ({ action, name: isAuditAction(action) ? t(`actions.${action}`) : action }))
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map(({ action, name }) => (
+                  <option key={action} value={action}>{name}</option>
+                ))}
             </select>
           </div>
           <div className="form__actions">
@@ -90,6 +81,8 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
           </div>
         </fieldset>
       </form>
+
+      <CsvExportLink href={tableHref(`${basePath}/export`, filters)} label={t('export.link')} hint={t('export.hint')} />
 
       <DataTable
         caption={t('table.caption')}

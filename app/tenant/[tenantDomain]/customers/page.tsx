@@ -6,11 +6,12 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { requireTenantPermission } from '@/app/_server/request-context';
 import { switchToCustomerAction } from '@/app/customer-selection/actions';
 import { hasPermission } from '@/lib/access/permissions';
-import { CUSTOMER_SORT_KEYS, CUSTOMER_STATES, CUSTOMERS_PAGE_SIZE, listResellerCustomers, type CustomerLicenseState, type ResellerCustomerRow } from '@/lib/customers/list-reseller-customers';
-import { readPageNumber, readPageRequest, readSort } from '@/lib/pagination/keyset';
+import { CUSTOMER_STATES, CUSTOMERS_PAGE_SIZE, listResellerCustomers, type ResellerCustomerRow } from '@/lib/customers/list-reseller-customers';
+import { readPageNumber, readPageRequest } from '@/lib/pagination/keyset';
 import { DataTable, paginationOf, type DataTableColumn } from '@/app/_components/data-table/data-table';
 import { tableHref } from '@/app/_components/data-table/table-href';
-import { normalizeSearchTerm } from '@/lib/tenants/tenant-search';
+import { parseCustomerListFilters } from '@/lib/customers/customer-list-filters';
+import { CsvExportLink } from '@/app/_components/csv-export-link';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
 import { CustomerLicenseBadges, CustomerStateText } from './_components/customer-license-state';
@@ -25,11 +26,9 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'customers.view');
   const query = await searchParams;
-  const search = normalizeSearchTerm(query.q);
-  const state = CUSTOMER_STATES.find((value) => value === query.state) as CustomerLicenseState | undefined;
-  const sort = readSort(query, CUSTOMER_SORT_KEYS, 'name');
+  const { search, state, sort } = parseCustomerListFilters(query);
   const page = await listResellerCustomers(access, { search, state, sort, page: readPageRequest(query, CUSTOMERS_PAGE_SIZE) });
-  const [t, tTable, format] = await Promise.all([getTranslations('customers'), getTranslations('dataTable'), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations('customers'), getFormatter()]);
   const canManageLicenses = hasPermission(access, 'licenses.manage');
   const base = `/tenant/${access.actingTenant.tenantDomain}/customers`;
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeZone: 'UTC' });
@@ -72,9 +71,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
         ) : null}
         <Link href={`${base}/expiring`}>{t('expiring.link')}</Link>
         {/* The export (a route handler next to this page) takes the filters on screen. */}
-        <a href={tableHref(`${base}/export`, { ...filters, sort: sort.key, dir: sort.direction })} download>
-          {tTable('exportCsv')}
-        </a>
+        <CsvExportLink href={tableHref(`${base}/export`, { ...filters, sort: sort.key, dir: sort.direction })} label={t('export.link')} hint={t('export.hint')} />
       </div>
 
       {/* A GET form: Enter searches, and the filters live in the address (bookmarkable, no script). */}

@@ -242,7 +242,7 @@ describe('accessibility: every page passes axe-core (WCAG 2.x A/AA) in English a
           open: async (p) => {
             await openPath(p, base);
             await p.locator('header .customer-selection-menu > summary').click();
-            await p.locator('.customer-selection-menu__panel li').first().waitFor();
+            await p.locator('.customer-selection-menu__panel tbody tr').first().waitFor();
           },
         },
         { name: 'tenant-customers', open: (p) => openPath(p, `${base}/customers`) },

@@ -32,6 +32,7 @@ const STALL_MS = setting('BENCH_STALL_MS', 8_000);
 const IDLE_MS = setting('BENCH_IDLE_MS', 10_000);
 const PROBE_INTERVAL_MS = setting('BENCH_PROBE_INTERVAL_MS', 50);
 const USER_COUNT = setting('BENCH_USERS', 3_000);
+const LOGIN_PAGE_GETS = setting('BENCH_LOGIN_PAGE_GETS', 200);
 const COSTS = (process.env.BENCH_COSTS ?? '10,12').split(',').map(Number);
 const KEYCLOAK_LOGINS_PER_VCPU = 15;
 
@@ -68,6 +69,9 @@ type CostFigures = {
   rawCpuMs: number;
   passwordCpu: CpuSpent;
   fullCpu: CpuSpent;
+  /** Server main-thread CPU per signed-in page (idle prober) and per GET /login, ms. */
+  pageMainMs: number;
+  loginPageMainMs: number;
 };
 
 const database = await prepareBenchDatabase('msp_bench_login');
@@ -142,10 +146,16 @@ try {
       if (!(await probePage())) throw new Error(`${signedInPage} did not answer 200 for the signed-in prober`);
 
       await takeEventLoopReport(serverPid, reportFile);
+      const idleCpuBefore = await takeCpuSnapshot(serverPid, pool);
       const idleProbe = startProbe(probePage, PROBE_INTERVAL_MS);
       await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
       const idle = await idleProbe.stop();
       const idleLoop = await takeEventLoopReport(serverPid, reportFile);
+      const pageMainMs = cpuBetween(idleCpuBefore, await takeCpuSnapshot(serverPid, pool)).serverMainMs / Math.max(1, idle.latencies.length + idle.errors);
+      // The login form alone, one request at a time: what every password step renders first.
+      const loginPageCpuBefore = await takeCpuSnapshot(serverPid, pool);
+      for (let index = 0; index < LOGIN_PAGE_GETS; index += 1) await new LoginClient(baseUrl).fetchPage('/login');
+      const loginPageMainMs = cpuBetween(loginPageCpuBefore, await takeCpuSnapshot(serverPid, pool)).serverMainMs / LOGIN_PAGE_GETS;
 
       const raw: LoadResult[] = [];
       const password: LoadResult[] = [];
@@ -205,6 +215,8 @@ try {
         rawCpuMs,
         passwordCpu: addCpu(passwordCpu),
         fullCpu: addCpu(fullCpu),
+        pageMainMs,
+        loginPageMainMs,
       });
     } finally {
       await server.stop();
@@ -261,6 +273,8 @@ for (const [label, pick] of [
 ] as const) {
   console.log(columns(`  ${label}: password step | full sign-in`, each((f) => `${fixed(perLogin(f.passwordCpu, f.password, pick))} | ${fixed(perLogin(f.fullCpu, f.full, pick))}`)));
 }
+console.log(columns('  server main thread per signed-in page (idle prober)', each((f) => fixed(f.pageMainMs))));
+console.log(columns('  server main thread per GET /login (one at a time)', each((f) => fixed(f.loginPageMainMs))));
 console.log(columns('  CPU-time capacity: raw / password step total', each((f) => fixed(rawCpuPerVerify(f) / perLogin(f.passwordCpu, f.password, cpuTotal), 2))));
 // All cores busy with nothing else: the rate CPU time allows, whatever else ran on the machine.
 console.log(columns('  password steps/s per vCPU that CPU time allows', each((f) => fixed(1000 / perLogin(f.passwordCpu, f.password, cpuTotal)))));

@@ -109,7 +109,7 @@ describe('rejectMalformedRequest and other POST bodies (issue 11)', () => {
       headers: { host: 'portal.example:3000', origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', 'content-length': '9' },
       body,
       duplex: 'half',
-    } as RequestInit);
+    } as ConstructorParameters<typeof NextRequest>[1]);
     expect(await rejectMalformedRequest(request)).toBeNull();
     expect(pulls).toBe(0);
     expect(await request.text()).toBe('csrf=abcd');
@@ -129,7 +129,7 @@ describe('rejectMalformedRequest and other POST bodies (issue 11)', () => {
       headers: { host: 'portal.example:3000', origin: ORIGIN, 'content-type': 'application/octet-stream' },
       body,
       duplex: 'half',
-    } as RequestInit);
+    } as ConstructorParameters<typeof NextRequest>[1]);
     expect((await rejectMalformedRequest(request))?.status).toBe(413);
   });
 });

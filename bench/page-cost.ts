@@ -1,0 +1,96 @@
+// npx tsx bench/page-cost.ts — the server's main-thread CPU time per page, one request at a time
+// (BENCH_PAGE_REQUESTS each, after a warm-up): a signed-in page, /login and /login/code, with the
+// size of each answer. With BENCH_CPU_PROF=1 the server runs with --cpu-prof and writes its
+// profile to BENCH_PROFILE_DIR (default .data/profiles). Prints figures, asserts nothing.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { assertProductionBuild, startAppServer } from '../tests/support/server-process';
+import { findFreePort } from '../tests/support/free-port';
+import { prepareBenchDatabase } from './support/bench-database';
+import { takeCpuSnapshot, cpuBetween } from './support/cpu-accounting';
+import { LoginClient } from './support/login-http';
+import { describeRuntime } from './support/runtime';
+
+const REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS ?? 200);
+const profileDir = path.resolve(process.env.BENCH_PROFILE_DIR ?? '.data/profiles');
+const repoRoot = process.cwd();
+assertProductionBuild(repoRoot);
+mkdirSync(profileDir, { recursive: true });
+process.env.TWO_FACTOR_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+process.env.BCRYPT_COST = '10';
+
+const { migrateDatabase } = await import('../db/migrate');
+const { hashPassword } = await import('../lib/auth/password-hash');
+const { closePasswordHashPool } = await import('../lib/crypto/password-hash-pool');
+const { generateTotpCode } = await import('../lib/auth/totp');
+const { DEMO_TOTP_SECRET } = await import('../db/seed');
+const { seedLoginUsers, setBenchPasswordHash, BENCH_PASSWORD, BENCH_CUSTOMER_DOMAIN } = await import('./support/seed-login-users');
+
+console.log(describeRuntime());
+const database = await prepareBenchDatabase('msp_bench_profile');
+const pool = new Pool({ connectionString: database.url, max: 2 });
+try {
+  await migrateDatabase(database.url);
+  const users = await seedLoginUsers(pool, 10);
+  await setBenchPasswordHash(pool, await hashPassword(BENCH_PASSWORD));
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = await startAppServer({
+    appDir: repoRoot,
+    port,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      ...(process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+      DATABASE_URL: database.url,
+      AUTH_SECRET: randomBytes(33).toString('base64'),
+      PUBLIC_BASE_URL: baseUrl,
+      AUTH_URL: baseUrl,
+      AUTH_TRUST_HOST: 'true',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    logPath: path.join(profileDir, 'server.log'),
+    readyPath: '/login',
+  });
+  try {
+    const client = new LoginClient(baseUrl);
+    const step = await client.passwordStep({ ...users[0]!, password: BENCH_PASSWORD });
+    const code = step.ok ? await client.codeStep(generateTotpCode({ secret: DEMO_TOTP_SECRET })) : step;
+    if (!code.ok) throw new Error(`sign-in failed: ${code.reason}`);
+    // A browser between password and code step: its pending-login cookie opens /login/code.
+    const pending = new LoginClient(baseUrl);
+    const pendingStep = await pending.passwordStep({ ...users[1]!, password: BENCH_PASSWORD });
+    if (!pendingStep.ok) throw new Error(`password step failed: ${pendingStep.reason}`);
+    const pages: Array<[string, LoginClient | null]> = [
+      [`/tenant/${BENCH_CUSTOMER_DOMAIN}`, client],
+      ['/login', null],
+      ['/login/code', pending],
+    ];
+    for (const [page, owner] of pages) {
+      const get = async () => {
+        const response = await fetch(`${baseUrl}${page}`, { headers: { cookie: owner ? owner.cookieHeader() : '' }, redirect: 'manual' });
+        const body = await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${page} answered ${response.status}`);
+        return body.byteLength;
+      };
+      for (let index = 0; index < 20; index += 1) await get();
+      const before = await takeCpuSnapshot(server.pid, pool);
+      let bytes = 0;
+      for (let index = 0; index < REQUESTS; index += 1) bytes = await get();
+      const spent = cpuBetween(before, await takeCpuSnapshot(server.pid, pool));
+      console.log(
+        `${page.padEnd(22)} server main thread ${(spent.serverMainMs / REQUESTS).toFixed(1).padStart(5)} ms, other threads ${(spent.serverThreadsMs / REQUESTS).toFixed(1).padStart(4)} ms, ` +
+          `PostgreSQL ${(spent.databaseMs / REQUESTS).toFixed(1).padStart(4)} ms per request; HTML ${(bytes / 1024).toFixed(1)} KiB uncompressed`,
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+  if (process.env.BENCH_CPU_PROF) console.log(`Profiles in ${profileDir}`);
+} finally {
+  await pool.end();
+  await closePasswordHashPool();
+  await database.cleanup();
+}

@@ -1,9 +1,12 @@
 // npx tsx bench/page-cost.ts — the server's main-thread CPU time per page, one request at a time
 // (BENCH_PAGE_REQUESTS each, after a warm-up): a signed-in page, /login and /login/code, with the
 // size of each answer. With BENCH_CPU_PROF=1 the server runs with --cpu-prof and writes its
-// profile to BENCH_PROFILE_DIR (default .data/profiles). Prints figures, asserts nothing.
+// profile to BENCH_PROFILE_DIR (default .data/profiles). With BENCH_MINIMAL=1 it also builds the
+// minimal Next.js app of bench/support/minimal-app.ts and measures its /login the same way: the
+// framework's own cost of a page rendered per request. Prints figures, asserts nothing.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { assertProductionBuild, startAppServer } from '../tests/support/server-process';
@@ -11,6 +14,7 @@ import { findFreePort } from '../tests/support/free-port';
 import { prepareBenchDatabase } from './support/bench-database';
 import { takeCpuSnapshot, cpuBetween } from './support/cpu-accounting';
 import { LoginClient } from './support/login-http';
+import { MINIMAL_APP_DIR, writeMinimalApp } from './support/minimal-app';
 import { describeRuntime } from './support/runtime';
 
 const REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS ?? 200);
@@ -29,6 +33,25 @@ const { DEMO_TOTP_SECRET } = await import('../db/seed');
 const { seedLoginUsers, setBenchPasswordHash, BENCH_PASSWORD, BENCH_CUSTOMER_DOMAIN } = await import('./support/seed-login-users');
 
 console.log(describeRuntime());
+
+/** Main-thread CPU per GET of `page`, one request at a time after 20 warm-up requests. */
+async function measure(baseUrl: string, pid: number, label: string, page: string, owner: LoginClient | null): Promise<void> {
+  const get = async () => {
+    const response = await fetch(`${baseUrl}${page}`, { headers: { cookie: owner ? owner.cookieHeader() : '' }, redirect: 'manual' });
+    const body = await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${page} answered ${response.status}`);
+    return body.byteLength;
+  };
+  for (let index = 0; index < 20; index += 1) await get();
+  const before = await takeCpuSnapshot(pid, pool);
+  let bytes = 0;
+  for (let index = 0; index < REQUESTS; index += 1) bytes = await get();
+  const spent = cpuBetween(before, await takeCpuSnapshot(pid, pool));
+  console.log(
+    `${label.padEnd(22)} server main thread ${(spent.serverMainMs / REQUESTS).toFixed(1).padStart(5)} ms, other threads ${(spent.serverThreadsMs / REQUESTS).toFixed(1).padStart(4)} ms, ` +
+      `PostgreSQL ${(spent.databaseMs / REQUESTS).toFixed(1).padStart(4)} ms per request; HTML ${(bytes / 1024).toFixed(1)} KiB uncompressed`,
+  );
+}
 const database = await prepareBenchDatabase('msp_bench_profile');
 const pool = new Pool({ connectionString: database.url, max: 2 });
 try {
@@ -68,27 +91,29 @@ try {
       ['/login', null],
       ['/login/code', pending],
     ];
-    for (const [page, owner] of pages) {
-      const get = async () => {
-        const response = await fetch(`${baseUrl}${page}`, { headers: { cookie: owner ? owner.cookieHeader() : '' }, redirect: 'manual' });
-        const body = await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`${page} answered ${response.status}`);
-        return body.byteLength;
-      };
-      for (let index = 0; index < 20; index += 1) await get();
-      const before = await takeCpuSnapshot(server.pid, pool);
-      let bytes = 0;
-      for (let index = 0; index < REQUESTS; index += 1) bytes = await get();
-      const spent = cpuBetween(before, await takeCpuSnapshot(server.pid, pool));
-      console.log(
-        `${page.padEnd(22)} server main thread ${(spent.serverMainMs / REQUESTS).toFixed(1).padStart(5)} ms, other threads ${(spent.serverThreadsMs / REQUESTS).toFixed(1).padStart(4)} ms, ` +
-          `PostgreSQL ${(spent.databaseMs / REQUESTS).toFixed(1).padStart(4)} ms per request; HTML ${(bytes / 1024).toFixed(1)} KiB uncompressed`,
-      );
-    }
+    for (const [page, owner] of pages) await measure(baseUrl, server.pid, page, page, owner);
   } finally {
     await server.stop();
   }
   if (process.env.BENCH_CPU_PROF) console.log(`Profiles in ${profileDir}`);
+  if (process.env.BENCH_MINIMAL) {
+    writeMinimalApp();
+    try {
+      const nextBin = path.join(MINIMAL_APP_DIR, 'node_modules', 'next', 'dist', 'bin', 'next');
+      const buildEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+      delete buildEnv.NODE_OPTIONS;
+      execFileSync(process.execPath, [nextBin, 'build'], { cwd: MINIMAL_APP_DIR, stdio: ['ignore', 'ignore', 'inherit'], env: buildEnv });
+      const port = await findFreePort();
+      const minimal = await startAppServer({ appDir: MINIMAL_APP_DIR, port, env: buildEnv, logPath: path.join(profileDir, 'minimal.log'), readyPath: '/login' });
+      try {
+        await measure(`http://127.0.0.1:${port}`, minimal.pid, 'minimal app /login', '/login', null);
+      } finally {
+        await minimal.stop();
+      }
+    } finally {
+      rmSync(MINIMAL_APP_DIR, { recursive: true, force: true });
+    }
+  }
 } finally {
   await pool.end();
   await closePasswordHashPool();

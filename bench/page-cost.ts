@@ -100,7 +100,7 @@ try {
     writeMinimalApp();
     try {
       const nextBin = path.join(MINIMAL_APP_DIR, 'node_modules', 'next', 'dist', 'bin', 'next');
-      const buildEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+      const buildEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
       delete buildEnv.NODE_OPTIONS;
       execFileSync(process.execPath, [nextBin, 'build'], { cwd: MINIMAL_APP_DIR, stdio: ['ignore', 'ignore', 'inherit'], env: buildEnv });
       const port = await findFreePort();

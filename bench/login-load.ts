@@ -37,7 +37,10 @@ const COSTS = (process.env.BENCH_COSTS ?? '10,12').split(',').map(Number);
 const KEYCLOAK_LOGINS_PER_VCPU = 15;
 
 const repoRoot = process.cwd();
-assertProductionBuild(repoRoot);
+// BENCH_APP_DIR: the production build of another checkout (e.g. main) served instead, so a
+// branch and its baseline can be measured alternately by the same script.
+const appDir = process.env.BENCH_APP_DIR ? path.resolve(process.env.BENCH_APP_DIR) : repoRoot;
+assertProductionBuild(appDir);
 const cores = availableParallelism();
 const runStart = performance.now();
 
@@ -104,7 +107,7 @@ try {
     const baseUrl = `http://127.0.0.1:${port}`;
     const reportFile = path.join(reportDir, `event-loop-${cost}.json`);
     const server: AppServer = await startAppServer({
-      appDir: repoRoot,
+      appDir,
       port,
       env: {
         ...process.env,
@@ -242,7 +245,7 @@ const worstLoop = (figure: CostFigures, pick: (report: EventLoopReport) => numbe
   Math.max(...figure.loadedLoop.map((report) => delayMs(pick(report), report)));
 
 console.log(
-  `\nLogin load: ${cores} vCPU (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, PostgreSQL ${database.serverVersion}; ` +
+  `\nLogin load (app: ${path.relative(repoRoot, appDir) || 'this checkout'}): ${cores} vCPU (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, PostgreSQL ${database.serverVersion}; ` +
     `${CLIENTS} clients, ${ROUNDS} round(s) of ${DURATION_MS / 1000} s per HTTP figure, ${RAW_MS / 1000} s per baseline, ${STALL_MS / 1000} s of login load with the page prober.`,
 );
 console.log(columns('', each((figure) => `cost ${figure.cost}`)));

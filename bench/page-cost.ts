@@ -20,7 +20,10 @@ import { describeRuntime } from './support/runtime';
 const REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS ?? 200);
 const profileDir = path.resolve(process.env.BENCH_PROFILE_DIR ?? '.data/profiles');
 const repoRoot = process.cwd();
-assertProductionBuild(repoRoot);
+// BENCH_APP_DIR: the production build of another checkout (e.g. main) served instead, so a
+// branch and its baseline can be measured alternately by the same script.
+const appDir = process.env.BENCH_APP_DIR ? path.resolve(process.env.BENCH_APP_DIR) : repoRoot;
+assertProductionBuild(appDir);
 mkdirSync(profileDir, { recursive: true });
 process.env.TWO_FACTOR_ENCRYPTION_KEY = randomBytes(32).toString('base64');
 process.env.BCRYPT_COST = '10';
@@ -32,7 +35,7 @@ const { generateTotpCode } = await import('../lib/auth/totp');
 const { DEMO_TOTP_SECRET } = await import('../db/seed');
 const { seedLoginUsers, setBenchPasswordHash, BENCH_PASSWORD, BENCH_CUSTOMER_DOMAIN } = await import('./support/seed-login-users');
 
-console.log(describeRuntime());
+console.log(`${describeRuntime()}; app: ${path.relative(repoRoot, appDir) || 'this checkout'}`);
 
 /** Main-thread CPU per GET of `page`, one request at a time after 20 warm-up requests. */
 async function measure(baseUrl: string, pid: number, label: string, page: string, owner: LoginClient | null): Promise<void> {
@@ -61,7 +64,7 @@ try {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = await startAppServer({
-    appDir: repoRoot,
+    appDir,
     port,
     env: {
       ...process.env,

@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
-import { browserMessages } from '@/messages';
+import { signInMessages } from '@/messages';
 import { MAIN_CONTENT_ID } from './_components/main-content';
 import { RequestIdProvider } from './_components/request-id-context';
 import './globals.css';
@@ -31,9 +31,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href={`#${MAIN_CONTENT_ID}`} className="skip-link">
           {t('skipToContent')}
         </a>
-        {/* next-intl 4 passes locale, time zone and formats on from i18n/request.ts; the messages
-            without the server-only ones (emails, dev mailbox). */}
-        <NextIntlClientProvider messages={browserMessages(isLocale(locale) ? locale : DEFAULT_LOCALE)}>
+        {/* next-intl 4 passes locale, time zone and formats on from i18n/request.ts; the messages of
+            the sign-in pages only (issue 11): the other parts of the portal add the whole catalogue
+            in their layouts (PortalMessagesProvider). */}
+        <NextIntlClientProvider messages={signInMessages(isLocale(locale) ? locale : DEFAULT_LOCALE)}>
           <RequestIdProvider requestId={requestId}>{children}</RequestIdProvider>
         </NextIntlClientProvider>
       </body>

@@ -1,9 +1,9 @@
 import { redirect } from 'next/navigation';
 import { getSession } from '@/app/_server/request-context';
-import { canSelectCustomers } from '@/lib/access/permissions';
+import { homePathOf } from '@/lib/access/permissions';
 
 export default async function HomePage() {
   const session = await getSession();
   // Resellers land on the customer selection; everyone else in their own tenant.
-  redirect(!session ? '/login' : canSelectCustomers(session) ? '/customer-selection' : `/tenant/${session.tenant.tenantDomain}`);
+  redirect(!session ? '/login' : homePathOf(session));
 }

@@ -32,11 +32,15 @@ const STALL_MS = setting('BENCH_STALL_MS', 8_000);
 const IDLE_MS = setting('BENCH_IDLE_MS', 10_000);
 const PROBE_INTERVAL_MS = setting('BENCH_PROBE_INTERVAL_MS', 50);
 const USER_COUNT = setting('BENCH_USERS', 3_000);
+const LOGIN_PAGE_GETS = setting('BENCH_LOGIN_PAGE_GETS', 200);
 const COSTS = (process.env.BENCH_COSTS ?? '10,12').split(',').map(Number);
 const KEYCLOAK_LOGINS_PER_VCPU = 15;
 
 const repoRoot = process.cwd();
-assertProductionBuild(repoRoot);
+// BENCH_APP_DIR: the production build of another checkout (e.g. main) served instead, so a
+// branch and its baseline can be measured alternately by the same script.
+const appDir = process.env.BENCH_APP_DIR ? path.resolve(process.env.BENCH_APP_DIR) : repoRoot;
+assertProductionBuild(appDir);
 const cores = availableParallelism();
 const runStart = performance.now();
 
@@ -68,6 +72,9 @@ type CostFigures = {
   rawCpuMs: number;
   passwordCpu: CpuSpent;
   fullCpu: CpuSpent;
+  /** Server main-thread CPU per signed-in page (idle prober) and per GET /login, ms. */
+  pageMainMs: number;
+  loginPageMainMs: number;
 };
 
 const database = await prepareBenchDatabase('msp_bench_login');
@@ -100,7 +107,7 @@ try {
     const baseUrl = `http://127.0.0.1:${port}`;
     const reportFile = path.join(reportDir, `event-loop-${cost}.json`);
     const server: AppServer = await startAppServer({
-      appDir: repoRoot,
+      appDir,
       port,
       env: {
         ...process.env,
@@ -142,10 +149,16 @@ try {
       if (!(await probePage())) throw new Error(`${signedInPage} did not answer 200 for the signed-in prober`);
 
       await takeEventLoopReport(serverPid, reportFile);
+      const idleCpuBefore = await takeCpuSnapshot(serverPid, pool);
       const idleProbe = startProbe(probePage, PROBE_INTERVAL_MS);
       await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
       const idle = await idleProbe.stop();
       const idleLoop = await takeEventLoopReport(serverPid, reportFile);
+      const pageMainMs = cpuBetween(idleCpuBefore, await takeCpuSnapshot(serverPid, pool)).serverMainMs / Math.max(1, idle.latencies.length + idle.errors);
+      // The login form alone, one request at a time: what every password step renders first.
+      const loginPageCpuBefore = await takeCpuSnapshot(serverPid, pool);
+      for (let index = 0; index < LOGIN_PAGE_GETS; index += 1) await new LoginClient(baseUrl).fetchPage('/login');
+      const loginPageMainMs = cpuBetween(loginPageCpuBefore, await takeCpuSnapshot(serverPid, pool)).serverMainMs / LOGIN_PAGE_GETS;
 
       const raw: LoadResult[] = [];
       const password: LoadResult[] = [];
@@ -205,6 +218,8 @@ try {
         rawCpuMs,
         passwordCpu: addCpu(passwordCpu),
         fullCpu: addCpu(fullCpu),
+        pageMainMs,
+        loginPageMainMs,
       });
     } finally {
       await server.stop();
@@ -230,7 +245,7 @@ const worstLoop = (figure: CostFigures, pick: (report: EventLoopReport) => numbe
   Math.max(...figure.loadedLoop.map((report) => delayMs(pick(report), report)));
 
 console.log(
-  `\nLogin load: ${cores} vCPU (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, PostgreSQL ${database.serverVersion}; ` +
+  `\nLogin load (app: ${path.relative(repoRoot, appDir) || 'this checkout'}): ${cores} vCPU (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, PostgreSQL ${database.serverVersion}; ` +
     `${CLIENTS} clients, ${ROUNDS} round(s) of ${DURATION_MS / 1000} s per HTTP figure, ${RAW_MS / 1000} s per baseline, ${STALL_MS / 1000} s of login load with the page prober.`,
 );
 console.log(columns('', each((figure) => `cost ${figure.cost}`)));
@@ -261,6 +276,8 @@ for (const [label, pick] of [
 ] as const) {
   console.log(columns(`  ${label}: password step | full sign-in`, each((f) => `${fixed(perLogin(f.passwordCpu, f.password, pick))} | ${fixed(perLogin(f.fullCpu, f.full, pick))}`)));
 }
+console.log(columns('  server main thread per signed-in page (idle prober)', each((f) => fixed(f.pageMainMs))));
+console.log(columns('  server main thread per GET /login (one at a time)', each((f) => fixed(f.loginPageMainMs))));
 console.log(columns('  CPU-time capacity: raw / password step total', each((f) => fixed(rawCpuPerVerify(f) / perLogin(f.passwordCpu, f.password, cpuTotal), 2))));
 // All cores busy with nothing else: the rate CPU time allows, whatever else ran on the machine.
 console.log(columns('  password steps/s per vCPU that CPU time allows', each((f) => fixed(1000 / perLogin(f.passwordCpu, f.password, cpuTotal)))));

@@ -41,3 +41,29 @@ export function browserMessages(locale: keyof typeof MESSAGES) {
   const { email: _email, devMailbox: _devMailbox, ...messages } = MESSAGES[locale];
   return messages;
 }
+
+/**
+ * The namespaces the sign-in pages' client components and form messages use (/login/…,
+ * /password-forgotten): app/layout.tsx sends only these (about a third of the catalogue); every
+ * other part of the portal wraps its pages in PortalMessagesProvider with the whole catalogue
+ * (issue 11). tests/unit/messages.test.ts follows the sign-in pages' imports and checks the list.
+ */
+export const SIGN_IN_NAMESPACES = [
+  'app',
+  'form',
+  'validation',
+  'errors',
+  'language',
+  'login',
+  'twoFactor',
+  'twoFactorSetup',
+  'twoFactorDialog',
+  'recoveryCodes',
+  'recoveryLogin',
+  'passwordForgotten',
+] as const satisfies readonly (keyof Messages)[];
+
+export function signInMessages(locale: keyof typeof MESSAGES): Pick<Messages, (typeof SIGN_IN_NAMESPACES)[number]> {
+  const all = MESSAGES[locale] as Messages;
+  return Object.fromEntries(SIGN_IN_NAMESPACES.map((namespace) => [namespace, all[namespace]])) as Pick<Messages, (typeof SIGN_IN_NAMESPACES)[number]>;
+}

@@ -41,6 +41,8 @@ const PASSWORD_STEP_MESSAGES = {
   rate_limited: 'login.errors.rateLimited',
   // Only after the right password of an RSP-linked account: the other button (issue 15).
   reseller_portal_only: 'login.errors.resellerPortalOnly',
+  // Too many logins wait for the password hash workers (issue 11): "try again later".
+  busy: 'login.errors.unavailable',
 } as const;
 
 export async function submitPasswordStep(_previous: FormState<LoginField>, formData: FormData): Promise<FormState<LoginField>> {

@@ -3,6 +3,8 @@ import { cookies } from 'next/headers';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/auth';
 import { clearLoginCookie, clearPendingLoginCookie, RETURN_TO_COOKIE } from '@/app/login/login-cookies';
+import { homePathOf } from '@/lib/access/permissions';
+import { findPendingLogin } from '@/lib/auth/pending-login';
 import { signInReturnPath } from '@/lib/http/return-to';
 import { logger } from '@/lib/logging/logger';
 
@@ -22,9 +24,13 @@ export type LoginOutcome =
 
 /**
  * Hands the pending login (and code) to Auth.js, which creates the session cookie; then the
- * deep link the login started from, if any (a same-origin path only, checked again here).
+ * deep link the login started from, if any (a same-origin path only, checked again here), else
+ * the person's start page directly, without a detour through `/` (issue 11: one request less).
  */
 export async function completeLogin(pendingLoginToken: string, code: string): Promise<LoginOutcome> {
+  // Read before Auth.js uses the pending login up; only the start page comes from it, access is
+  // decided again by the page the browser lands on.
+  const pending = await findPendingLogin(pendingLoginToken);
   try {
     await signIn('credentials', { pendingLoginToken, code, redirect: false });
   } catch (error) {
@@ -45,5 +51,5 @@ export async function completeLogin(pendingLoginToken: string, code: string): Pr
   clearPendingLoginCookie(cookieJar);
   const returnTo = signInReturnPath(cookieJar.get(RETURN_TO_COOKIE)?.value);
   if (cookieJar.has(RETURN_TO_COOKIE)) clearLoginCookie(cookieJar, RETURN_TO_COOKIE);
-  return { ok: true, redirectTo: returnTo ?? '/' };
+  return { ok: true, redirectTo: returnTo ?? (pending ? homePathOf(pending) : '/') };
 }

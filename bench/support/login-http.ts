@@ -59,6 +59,11 @@ export class LoginClient {
     return response;
   }
 
+  /** The Cookie header this browser sends. */
+  cookieHeader(): string {
+    return cookieHeader(this.jar);
+  }
+
   /** GET the form page, POST it with `fields`; the outcome is ok when the server redirects (303) to `expectLocation`. */
   private async submitForm(path: string, fields: Record<string, string>, expectLocation: (location: string) => boolean): Promise<StepOutcome> {
     const page = await this.get(path);

@@ -47,8 +47,16 @@ export function hasPermission(access: TenantAccess, permission: Permission): boo
 }
 
 /** The customer selection (/customer-selection) belongs to reseller users whose role may see customers. */
-export function canSelectCustomers(session: SessionContext): boolean {
+export function canSelectCustomers(session: Pick<SessionContext, 'user' | 'tenant'> | { user: { role: Role }; tenant: { kind: TenantKind } }): boolean {
   return session.tenant.kind === 'reseller' && permissionsFor(session.user.role, 'reseller').has('customers.view');
+}
+
+/**
+ * Where a signed-in person starts (`/` redirects there, and the login goes there directly):
+ * resellers who may see customers land on the customer selection, everyone else in their own tenant.
+ */
+export function homePathOf(person: { user: { role: Role }; tenant: { kind: TenantKind; tenantDomain: string } }): string {
+  return canSelectCustomers(person) ? '/customer-selection' : `/tenant/${person.tenant.tenantDomain}`;
 }
 
 export class PermissionDeniedError extends DomainError<'permission_denied'> {

@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
-import { sessions, tenants, users, type Role, type TenantKind } from '@/db/schema';
+import { licenses, sessions, tenants, users, type Role, type TenantKind } from '@/db/schema';
 import { getEnv } from '@/lib/env';
-import { hasValidLicense } from '@/lib/licenses/license-validity';
+import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 import { isUuid } from '@/lib/uuid';
 
 export type SessionUser = {
@@ -64,6 +64,11 @@ export async function checkSession(claims: { sessionId: string; sessionVersion: 
       tenantDomain: tenants.tenantDomain,
       tenantName: tenants.name,
       tenantKind: tenants.kind,
+      // In the same query (issue 11: one round trip per request for session, user, tenant and license).
+      hasValidLicense: sql<boolean>`exists (${db
+        .select({ one: sql`1` })
+        .from(licenses)
+        .where(and(eq(licenses.tenantId, tenants.id), licenseIsValidNow()))})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -77,7 +82,7 @@ export async function checkSession(claims: { sessionId: string; sessionVersion: 
     await revokeSession(row.sessionId, endReason);
     return { ok: false, reason: endReason };
   }
-  if (row.tenantKind === 'customer' && !(await hasValidLicense(row.tenantId))) {
+  if (row.tenantKind === 'customer' && !row.hasValidLicense) {
     await revokeSession(row.sessionId, 'no_valid_license');
     return { ok: false, reason: 'no_valid_license' };
   }

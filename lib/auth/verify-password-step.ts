@@ -5,6 +5,7 @@ import { tenants, users } from '@/db/schema';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { accountThrottleKey, clearThrottles, refundAddressAttempt, reserveAddressAttempt, reserveAttempt } from '@/lib/auth/login-throttle';
 import { getDummyPasswordHash, verifyPassword } from '@/lib/auth/password-hash';
+import { isPasswordHashPoolFull, PasswordHashPoolBusyError } from '@/lib/crypto/password-hash-pool';
 import { createPendingLogin, type PendingLoginStep } from '@/lib/auth/pending-login';
 import { recordAccountLockout } from '@/lib/auth/record-account-lockout';
 import { refuseLocalPassword } from '@/lib/auth/refuse-local-password';
@@ -21,7 +22,7 @@ export type PasswordStepInput = {
 
 export type PasswordStepResult =
   | { ok: true; pendingLoginToken: string; nextStep: PendingLoginStep; tenantDomain: string; expiresAt: Date }
-  | { ok: false; code: 'invalid_credentials' | 'rate_limited' | 'reseller_portal_only' };
+  | { ok: false; code: 'invalid_credentials' | 'rate_limited' | 'reseller_portal_only' | 'busy' };
 
 /**
  * The password step of the login. It never creates a session: success yields a pending
@@ -32,6 +33,9 @@ export type PasswordStepResult =
  */
 export async function verifyPasswordStep(input: PasswordStepInput): Promise<PasswordStepResult> {
   const client = { ipAddress: input.clientAddress, userAgent: input.userAgent };
+  // A burst beyond the hash pool's queue limit is refused before any account is looked at or any
+  // attempt counted: "try again later", which reveals nothing about the account (issue 11).
+  if (isPasswordHashPoolFull()) return refuseBusy(client);
   // Blocking a flooding address reveals nothing about any account, so it may answer early.
   if (!(await reserveAddressAttempt(input.clientAddress))) {
     await recordAuditEvent({ action: 'login.password', result: 'denied', ...client, details: { reason: 'address_rate_limited' } });
@@ -47,7 +51,16 @@ export async function verifyPasswordStep(input: PasswordStepInput): Promise<Pass
   // Always pay for one bcrypt comparison so timing does not tell which case we are in. A guess
   // without a reservation (locked account) is compared with the dummy hash, never the real one.
   const realHash = reservation.granted ? account?.passwordHash : null;
-  const isPasswordCorrect = await verifyPassword(input.password, realHash ?? (await getDummyPasswordHash()));
+  let isPasswordCorrect: boolean;
+  try {
+    isPasswordCorrect = await verifyPassword(input.password, realHash ?? (await getDummyPasswordHash()));
+  } catch (error) {
+    if (!(error instanceof PasswordHashPoolBusyError)) throw error;
+    // The queue filled up since the check above. The account's attempt stays counted (it cannot
+    // be told apart from a guess here); the address gets its attempt back.
+    await refundAddressAttempt(input.clientAddress);
+    return refuseBusy(client);
+  }
 
   const failure = !account
     ? 'unknown_account'
@@ -116,6 +129,11 @@ export async function verifyPasswordStep(input: PasswordStepInput): Promise<Pass
     details: { nextStep },
   });
   return { ok: true, pendingLoginToken: pending.token, nextStep, tenantDomain: tenantDomain!, expiresAt: pending.expiresAt };
+}
+
+async function refuseBusy(client: { ipAddress: string; userAgent: string | null }): Promise<PasswordStepResult> {
+  await recordAuditEvent({ action: 'login.password', result: 'denied', ...client, details: { reason: 'password_hash_busy' } });
+  return { ok: false, code: 'busy' };
 }
 
 async function findAccount(tenantDomain: string, username: string) {

@@ -42,17 +42,52 @@ type QueuedJob = {
 type PoolWorker = { worker: Worker; current: QueuedJob | null };
 
 const poolSize = Math.max(1, availableParallelism());
+/**
+ * Jobs that may wait for a worker (issue 11): a burst beyond this is refused at once instead of
+ * queueing without limit (each waiting job holds its request, its socket and its memory). 16 per
+ * worker is about 1.6 s of waiting at cost 10 and 6.4 s at cost 12, longer than anyone waits for a
+ * login anyway. `PASSWORD_HASH_QUEUE_LIMIT` overrides it (read once, at the first job).
+ */
+const DEFAULT_QUEUE_LIMIT_PER_WORKER = 16;
 const workers: PoolWorker[] = [];
 const queue: QueuedJob[] = [];
+let queueLimit: number | undefined;
 let waitObserver: ((seconds: number) => void) | undefined;
+let refusalObserver: (() => void) | undefined;
+
+/** The pool refused a job because too many already wait: the caller answers "try again later". */
+export class PasswordHashPoolBusyError extends Error {
+  constructor() {
+    super('Password hash pool is busy');
+    this.name = 'PasswordHashPoolBusyError';
+  }
+}
+
+function readQueueLimit(): number {
+  if (queueLimit === undefined) {
+    const configured = Number.parseInt(process.env.PASSWORD_HASH_QUEUE_LIMIT ?? '', 10);
+    queueLimit = Number.isInteger(configured) && configured >= 0 ? configured : DEFAULT_QUEUE_LIMIT_PER_WORKER * poolSize;
+  }
+  return queueLimit;
+}
 
 /** For the metrics (lib/operations/metrics.ts): jobs waiting, workers busy, and each job's wait. */
-export function readPasswordHashPoolState(): { queued: number; busy: number; size: number } {
-  return { queued: queue.length, busy: workers.filter((entry) => entry.current !== null).length, size: poolSize };
+export function readPasswordHashPoolState(): { queued: number; busy: number; size: number; queueLimit: number } {
+  return { queued: queue.length, busy: workers.filter((entry) => entry.current !== null).length, size: poolSize, queueLimit: readQueueLimit() };
 }
 
 export function observePasswordHashWaits(observer: (seconds: number) => void): void {
   waitObserver = observer;
+}
+
+/** Called once per job refused because the queue was full (a metric). */
+export function observePasswordHashRefusals(observer: () => void): void {
+  refusalObserver = observer;
+}
+
+/** True when a new job would be refused right now: callers can answer before doing other work. */
+export function isPasswordHashPoolFull(): boolean {
+  return queue.length >= readQueueLimit() && !workers.some((entry) => entry.current === null) && workers.length >= poolSize;
 }
 
 function startWorker(): PoolWorker {
@@ -98,6 +133,10 @@ function dispatchJobs(): void {
 }
 
 function runJob(job: HashJob | CompareJob): Promise<string | boolean> {
+  if (isPasswordHashPoolFull()) {
+    refusalObserver?.();
+    return Promise.reject(new PasswordHashPoolBusyError());
+  }
   return new Promise((resolve, reject) => {
     queue.push({ job, resolve, reject, queuedAt: performance.now() });
     dispatchJobs();

@@ -52,13 +52,17 @@ export async function rejectMalformedRequest(request: Request): Promise<RequestR
   if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BODY_BYTES) return refuse(413, 'the request body is too large.');
   const contentType = request.headers.get('content-type') ?? '';
   const isMultipart = contentType.toLowerCase().startsWith('multipart/form-data');
+  // A fetch-style server-action call carries the Next-Action header and its arguments as text or
+  // in the multipart field `0`; a form posted without JavaScript names its action in `$ACTION_…`
+  // fields (server-action-arguments.ts). Only those two reach React's decoder (Next treats every
+  // multipart POST as a possible form action); any other body with a declared length (checked
+  // above) is left to its route handler unread (issue 11: no copy of every POST body). A body of
+  // unknown length (chunked) is still read, so the size limit holds for it too.
+  const isActionCall = request.headers.has('next-action');
+  if (!isMultipart && !isActionCall && request.headers.has('content-length')) return null;
   // A copy: the page or action behind the proxy reads the body again.
   const body = await request.clone().arrayBuffer();
   if (body.byteLength > MAX_REQUEST_BODY_BYTES) return refuse(413, 'the request body is too large.');
-  // A fetch-style server-action call carries the Next-Action header and its arguments as text or
-  // in the multipart field `0`; a form posted without JavaScript names its action in `$ACTION_…`
-  // fields (server-action-arguments.ts).
-  const isActionCall = request.headers.has('next-action');
   if (!isMultipart) {
     return isActionCall && !isWellFormedActionArguments(utf8Text(body)) ? refuse(400, 'the form data could not be read.') : null;
   }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { readDbPoolState } from '@/db/client';
-import { observePasswordHashWaits, readPasswordHashPoolState } from '@/lib/crypto/password-hash-pool';
+import { observePasswordHashRefusals, observePasswordHashWaits, readPasswordHashPoolState } from '@/lib/crypto/password-hash-pool';
 import { checkHealth, type Health } from './check-health';
 
 // Prometheus metrics of this instance (README, "Metrics"), served by app/api/metrics/route.ts to
@@ -99,6 +99,12 @@ function createMetrics(): Metrics {
     registers: [registry],
   });
   observePasswordHashWaits((seconds) => hashWait.observe(seconds));
+  const hashRefusals = new Counter({
+    name: 'msp_password_hash_refused_total',
+    help: 'Password hashes refused because msp_password_hash_queue_length reached its limit (the login answers "try again later")',
+    registers: [registry],
+  });
+  observePasswordHashRefusals(() => hashRefusals.inc());
 
   new Gauge({
     name: 'msp_database_pool_connections',

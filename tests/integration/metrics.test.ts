@@ -99,6 +99,7 @@ describe('metrics', () => {
     const text = await scrapeText();
     expect(sample(text, 'msp_password_hash_wait_seconds_count')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'msp_password_hash_queue_length')).toBe(0);
+    expect(sample(text, 'msp_password_hash_refused_total')).toBe(0);
     expect(sample(text, 'msp_password_hash_workers')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'msp_database_pool_connections{state="idle"}') + sample(text, 'msp_database_pool_connections{state="busy"}')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'msp_database_pool_waiting')).toBe(0);

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { browserMessages, MESSAGES } from '@/messages';
+import { browserMessages, MESSAGES, SIGN_IN_NAMESPACES, signInMessages } from '@/messages';
 
 const { de, en } = MESSAGES;
 
@@ -95,5 +95,59 @@ describe('messages sent to the browser', () => {
     const asks = new RegExp(`useTranslations\\(\\s*['"\`](${names})\\b|['"\`](${names})\\.`);
     const offenders = clientFiles.filter((file) => asks.test(readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('messages sent with the sign-in pages (issue 11)', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const resolveImport = (from: string, specifier: string): string | null => {
+    const base = specifier.startsWith('@/') ? path.join(root, specifier.slice(2)) : specifier.startsWith('.') ? path.resolve(path.dirname(from), specifier) : null;
+    if (!base) return null;
+    return ['', '.ts', '.tsx', '/index.ts', '/index.tsx'].map((suffix) => `${base}${suffix}`).find((file) => existsSync(file) && statSync(file).isFile()) ?? null;
+  };
+  /** Every file under app/ that the sign-in pages reach through their imports. */
+  const reachable = (entries: string[]): string[] => {
+    const seen = new Set<string>();
+    const queue = [...entries];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/from\s+['"]([^'"]+)['"]/g)) {
+        const target = resolveImport(file, specifier!);
+        if (target?.startsWith(path.join(root, 'app') + path.sep)) queue.push(target);
+      }
+    }
+    return [...seen];
+  };
+
+  it('hold every namespace their client components and form actions translate', () => {
+    const entries = [
+      ...readdirSync(path.join(root, 'app', 'login'), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('page.tsx'))
+        .map((file) => path.join(root, 'app', 'login', file)),
+      path.join(root, 'app', 'password-forgotten', 'page.tsx'),
+    ];
+    expect(entries.length).toBeGreaterThanOrEqual(6);
+    // Client components render in the browser; actions return the keys that FormMessage and
+    // FieldError translate there. Server components translate on the server with every message.
+    const translatedInBrowser = reachable(entries).filter((file) => /^['"]use (client|server)['"]/m.test(readFileSync(file, 'utf8')));
+    const lib = readdirSync(path.join(root, 'lib', 'forms')).map((file) => path.join(root, 'lib', 'forms', file));
+    const known = new Set(Object.keys(MESSAGES.en));
+    const used = new Set<string>();
+    for (const file of [...translatedInBrowser, ...lib]) {
+      const text = readFileSync(file, 'utf8');
+      for (const [, namespace] of text.matchAll(/useTranslations\(\s*['"]([A-Za-z]+)/g)) used.add(namespace!);
+      for (const [, namespace] of text.matchAll(/['"`]([A-Za-z]+)\.[A-Za-z]+(?:\.[A-Za-z]+)*['"`]/g)) if (known.has(namespace!)) used.add(namespace!);
+    }
+    expect(used.size).toBeGreaterThan(4);
+    expect([...used].filter((namespace) => !(SIGN_IN_NAMESPACES as readonly string[]).includes(namespace)).sort()).toEqual([]);
+  });
+
+  it.each(['en', 'de'] as const)('%s: are the sign-in namespaces only, each complete', (locale) => {
+    const sent = signInMessages(locale);
+    expect(Object.keys(sent).sort()).toEqual([...SIGN_IN_NAMESPACES].sort());
+    for (const namespace of SIGN_IN_NAMESPACES) expect(sent[namespace]).toEqual(MESSAGES[locale][namespace]);
+    expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(browserMessages(locale)).length / 2);
   });
 });

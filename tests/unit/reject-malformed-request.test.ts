@@ -92,3 +92,44 @@ describe('parseForm with something that is not form data', () => {
     }
   });
 });
+
+describe('rejectMalformedRequest and other POST bodies (issue 11)', () => {
+  it('leaves a body that is neither multipart nor a server-action call unread, when its length is declared', async () => {
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        controller.enqueue(new TextEncoder().encode('csrf=abcd'));
+        controller.close();
+      },
+      // No pull until someone reads.
+    }, { highWaterMark: 0 });
+    const request = new NextRequest(`${ORIGIN}/api/auth/signout`, {
+      method: 'POST',
+      headers: { host: 'portal.example:3000', origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', 'content-length': '9' },
+      body,
+      duplex: 'half',
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    expect(await rejectMalformedRequest(request)).toBeNull();
+    expect(pulls).toBe(0);
+    expect(await request.text()).toBe('csrf=abcd');
+  });
+
+  it('still reads a body of undeclared length, so an oversized one is refused with 413', async () => {
+    const chunks = [new Uint8Array(700 * 1024), new Uint8Array(700 * 1024)];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next) controller.enqueue(next);
+        else controller.close();
+      },
+    });
+    const request = new NextRequest(`${ORIGIN}/api/auth/signout`, {
+      method: 'POST',
+      headers: { host: 'portal.example:3000', origin: ORIGIN, 'content-type': 'application/octet-stream' },
+      body,
+      duplex: 'half',
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    expect((await rejectMalformedRequest(request))?.status).toBe(413);
+  });
+});

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { LanguageSwitcher } from '@/app/_components/language-switcher';
+import { PortalMessagesProvider } from '@/app/_components/portal-messages-provider';
 import { PortalHeader } from '@/app/_components/portal-header';
 import { TenantNav } from '@/app/_components/tenant-nav';
 import { requireTenantAccess } from '@/app/_server/request-context';
@@ -12,8 +13,9 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const { tenantDomain } = await params;
   const access = await requireTenantAccess(tenantDomain);
   const isReseller = access.session.tenant.kind === 'reseller';
+  // The whole message catalogue for the tenant pages (the root layout sends the sign-in pages' only).
   return (
-    <>
+    <PortalMessagesProvider>
       <PortalHeader
         username={access.session.user.username}
         tenantName={access.actingTenant.name}
@@ -25,6 +27,6 @@ export default async function TenantLayout({ children, params }: { children: Rea
       />
       <TenantNav access={access} />
       {children}
-    </>
+    </PortalMessagesProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { hasPermission, type Permission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { NavLink } from './nav-link';
@@ -21,8 +21,8 @@ const LIST_ID = 'tenant-nav-list';
  * links; on phones a "Menu" button opens them in a native popover (no JavaScript needed). The
  * person's own pages (Security, language, log out) are in the header's user menu.
  */
-export async function TenantNav({ access }: { access: TenantAccess }) {
-  const t = await getTranslations('nav');
+export function TenantNav({ access }: { access: TenantAccess }) {
+  const t = useTranslations('nav');
   const base = `/tenant/${access.actingTenant.tenantDomain}`;
   return (
     <nav className="tenant-nav" aria-label={t('label')}>

@@ -150,7 +150,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
         expect(await list.innerText()).not.toContain('Alpha Logistik GmbH');
         await list.getByRole('button', { name: /Beta Retail AG/ }).click();
         await page.waitForURL('**/tenant/234567.sms');
-        await page.locator('header').getByText('Beta Retail AG (via Demo Reseller GmbH)').waitFor();
+        await page.locator('header').getByText('Beta Retail AG · you act as reseller.admin of Demo Reseller GmbH').waitFor();
 
         // The header's menu is a disclosure; its search leads to the selection with the matches.
         const header = page.locator('header');
@@ -160,7 +160,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
         await page.waitForURL('**/customer-selection?q=Alpha');
         await page.getByRole('list', { name: 'Customers' }).getByRole('button', { name: /Alpha Logistik GmbH/ }).click();
         await page.waitForURL(`**/tenant/${TENANT}`);
-        await page.locator('header').getByText('Alpha Logistik GmbH (via Demo Reseller GmbH)').waitFor();
+        await page.locator('header').getByText('Alpha Logistik GmbH · you act as reseller.admin of Demo Reseller GmbH').waitFor();
       },
       NO_SCRIPT,
     );

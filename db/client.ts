@@ -35,6 +35,12 @@ export function getDb(): Db {
   return db;
 }
 
+/** The pool behind getDb(), for what drizzle does not wrap (a server-side cursor: lib/exports/cursor-batches.ts). */
+export function getDbPool(): Pool {
+  getDb();
+  return globalForDb.__mspDb!.pool;
+}
+
 export async function closeDb(): Promise<void> {
   const cached = globalForDb.__mspDb;
   globalForDb.__mspDb = undefined;

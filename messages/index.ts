@@ -9,6 +9,7 @@ import deConfigurations from './de/configurations.json';
 import deUsers from './de/users.json';
 import deCustomerSelection from './de/customer-selection.json';
 import deCustomers from './de/customers.json';
+import deDataTable from './de/data-table.json';
 import enAccountLink from './en/account-link.json';
 import enCommon from './en/common.json';
 import enEmail from './en/email.json';
@@ -20,12 +21,13 @@ import enConfigurations from './en/configurations.json';
 import enUsers from './en/users.json';
 import enCustomerSelection from './en/customer-selection.json';
 import enCustomers from './en/customers.json';
+import enDataTable from './en/data-table.json';
 
 // One file per feature and language (top-level keys must not repeat across files); each
 // feature adds its pair here. tests/unit/messages.test.ts checks both languages match.
 export const MESSAGES = {
-  en: { ...enTwoFactor, ...enAccountLink, ...enCommon, ...enEmail, ...enLogin, ...enTenant, ...enUsers, ...enConfigurations, ...enAudit, ...enCustomerSelection, ...enCustomers },
-  de: { ...deTwoFactor, ...deAccountLink, ...deCommon, ...deEmail, ...deLogin, ...deTenant, ...deUsers, ...deConfigurations, ...deAudit, ...deCustomerSelection, ...deCustomers },
+  en: { ...enTwoFactor, ...enAccountLink, ...enCommon, ...enEmail, ...enLogin, ...enTenant, ...enUsers, ...enConfigurations, ...enAudit, ...enCustomerSelection, ...enCustomers, ...enDataTable },
+  de: { ...deTwoFactor, ...deAccountLink, ...deCommon, ...deEmail, ...deLogin, ...deTenant, ...deUsers, ...deConfigurations, ...deAudit, ...deCustomerSelection, ...deCustomers, ...deDataTable },
 };
 
 export type Messages = (typeof MESSAGES)['en'];

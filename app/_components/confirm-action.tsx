@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SubmitButton } from './submit-button';
+import tableStyles from './data-table/data-table.module.css';
 
 type ConfirmActionProps = {
   /** A server action that ends with a redirect carrying the outcome (app/_server/action-outcome.ts). */
@@ -25,7 +26,8 @@ type ConfirmActionProps = {
 export function ConfirmAction({ action, hiddenFields, summary, question, confirmLabel, isDestructive, children }: ConfirmActionProps) {
   return (
     <details className={`confirm-action${isDestructive ? ' confirm-action--danger' : ''}`}>
-      <summary className="confirm-action__summary">{summary}</summary>
+      {/* Destructive actions (delete, revoke, disable, reset two-factor) look destructive before they are opened. */}
+      <summary className={`confirm-action__summary${isDestructive ? ` ${tableStyles.danger}` : ''}`}>{summary}</summary>
       <form action={action} className="confirm-action__form">
         {Object.entries(hiddenFields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { TenantKind, LicenseType } from '@/db/schema';
 import type { LicenseState } from '@/lib/licenses/license-validity';
+import { DataTable, type DataTableColumn } from './data-table/data-table';
 
 export type TenantOverviewLicense = {
   id: string;
@@ -46,6 +47,18 @@ export function TenantOverview({ tenant, licenses }: TenantOverviewProps) {
   const format = useFormatter();
   // Licenses run per calendar day in UTC; showing them in another zone could shift a date by one.
   const formatDate = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeZone: 'UTC' });
+  const columns: DataTableColumn<TenantOverviewLicense>[] = [
+    {
+      id: 'type',
+      header: t('license.type.label'),
+      isRowHeader: true,
+      cell: (license) => <span className={`badge badge--${license.type.replace('_', '-')}`}>{t(`license.type.${license.type}`)}</span>,
+    },
+    { id: 'state', header: t('license.state.label'), cell: (license) => <LicenseStateText license={license} /> },
+    { id: 'devices', header: t('license.deviceCount'), isNumeric: true, cell: (license) => format.number(license.deviceCount) },
+    { id: 'validFrom', header: t('license.validFrom'), cell: (license) => <time dateTime={license.validFrom}>{formatDate(license.validFrom)}</time> },
+    { id: 'validUntil', header: t('license.validUntil'), cell: (license) => <time dateTime={license.validUntil}>{formatDate(license.validUntil)}</time> },
+  ];
 
   return (
     <div className="tenant-overview">
@@ -69,47 +82,14 @@ export function TenantOverview({ tenant, licenses }: TenantOverviewProps) {
 
       <section aria-labelledby="tenant-overview-licenses">
         <h2 id="tenant-overview-licenses">{t('tenant.overview.licenses')}</h2>
-        {licenses.length === 0 ? (
-          <p className="empty-state">{t('tenant.overview.noLicense')}</p>
-        ) : (
-          // Focusable so keyboard users can scroll the table sideways on narrow screens.
-          <div className="table-scroll" role="region" aria-labelledby="tenant-overview-licenses" tabIndex={0}>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('license.type.label')}</th>
-                  <th scope="col">{t('license.state.label')}</th>
-                  <th scope="col" className="data-table__number">
-                    {t('license.deviceCount')}
-                  </th>
-                  <th scope="col">{t('license.validFrom')}</th>
-                  <th scope="col">{t('license.validUntil')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {licenses.map((license) => (
-                  <tr key={license.id}>
-                    <th scope="row">
-                      <span className={`badge badge--${license.type.replace('_', '-')}`}>
-                        {t(`license.type.${license.type}`)}
-                      </span>
-                    </th>
-                    <td>
-                      <LicenseStateText license={license} />
-                    </td>
-                    <td className="data-table__number">{format.number(license.deviceCount)}</td>
-                    <td>
-                      <time dateTime={license.validFrom}>{formatDate(license.validFrom)}</time>
-                    </td>
-                    <td>
-                      <time dateTime={license.validUntil}>{formatDate(license.validUntil)}</time>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t('tenant.overview.licenses')}
+          columns={columns}
+          rows={licenses}
+          rowKey={(license) => license.id}
+          emptyMessage={t('tenant.overview.noLicense')}
+          path="/"
+        />
       </section>
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getNow, getTranslations } from "next-intl/server";
 import { LogOutOtherSessionsForm } from "@/app/_components/log-out-other-sessions-form";
 import { PortalHeader } from "@/app/_components/portal-header";
 import { RegenerateRecoveryCodesForm } from "@/app/_components/regenerate-recovery-codes-form";
@@ -10,10 +10,11 @@ import { switchToCustomerAction } from "@/app/customer-selection/actions";
 import { CustomerSelectionMenu } from "@/app/customer-selection/_components/customer-selection-menu";
 import { canSelectCustomers } from "@/lib/access/permissions";
 import { mayUseLocalPassword } from "@/lib/reseller-portal-settings";
-import { listUserSessions } from "@/lib/sessions/list-user-sessions";
+import { listUserSessions, type UserSessionSummary } from "@/lib/sessions/list-user-sessions";
 import { countRemainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
-import { TableScroll } from "@/app/_components/table-scroll";
+import { DataTable, type DataTableColumn } from "@/app/_components/data-table/data-table";
 import { MainContent } from '@/app/_components/main-content';
+import { SessionDevice, SessionTime } from "@/app/security/_components/session-device";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -23,9 +24,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The signed-in person's own security: two-factor status, recovery codes, sessions. */
 export default async function SecurityPage() {
   const session = await requireSession();
-  const [t, format, sessionList, remaining] = await Promise.all([
+  const [t, now, sessionList, remaining] = await Promise.all([
     getTranslations("securityPage"),
-    getFormatter(),
+    getNow(),
     listUserSessions({
       userId: session.user.id,
       currentSessionId: session.sessionId,
@@ -34,8 +35,23 @@ export default async function SecurityPage() {
   ]);
   // RSP-linked accounts that sign in through the Reseller Portal have their second factor there (issue 15).
   const isManagedInResellerPortal = !mayUseLocalPassword(session.user);
-  const when = (date: Date) =>
-    format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  // Live sessions of one person: a handful, bounded by their lifetime, so no pager.
+  const columns: DataTableColumn<UserSessionSummary>[] = [
+    {
+      id: "created",
+      header: t("sessions.created"),
+      isRowHeader: true,
+      cell: (entry) => (
+        <>
+          <SessionTime date={entry.createdAt} now={now} />{" "}
+          {entry.isCurrent ? <span className="badge">{t("sessions.current")}</span> : null}
+        </>
+      ),
+    },
+    { id: "lastSeen", header: t("sessions.lastSeen"), cell: (entry) => <SessionTime date={entry.lastSeenAt} now={now} /> },
+    { id: "ip", header: t("sessions.ip"), cell: (entry) => entry.ipAddress ?? "–" },
+    { id: "userAgent", header: t("sessions.userAgent"), cell: (entry) => <SessionDevice userAgent={entry.userAgent} /> },
+  ];
   return (
     <>
       <PortalHeader
@@ -73,38 +89,15 @@ export default async function SecurityPage() {
 
         <section aria-labelledby="security-sessions">
           <h2 id="security-sessions">{t("sessions.heading")}</h2>
-          <TableScroll label={t("sessions.heading")}>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("sessions.created")}</th>
-                  <th scope="col">{t("sessions.lastSeen")}</th>
-                  <th scope="col">{t("sessions.ip")}</th>
-                  <th scope="col">{t("sessions.userAgent")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sessionList.map((entry) => (
-                  <tr
-                    key={entry.id}
-                    aria-current={entry.isCurrent ? "true" : undefined}
-                  >
-                    <td>
-                      {when(entry.createdAt)}{" "}
-                      {entry.isCurrent ? (
-                        <span className="badge">{t("sessions.current")}</span>
-                      ) : null}
-                    </td>
-                    <td>{when(entry.lastSeenAt)}</td>
-                    <td>{entry.ipAddress ?? "–"}</td>
-                    <td className="security-user-agent">
-                      {entry.userAgent ?? "–"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption={t("sessions.heading")}
+            columns={columns}
+            rows={sessionList}
+            rowKey={(entry) => entry.id}
+            rowAttributes={(entry): { "aria-current"?: "true" } => (entry.isCurrent ? { "aria-current": "true" } : {})}
+            emptyMessage={t("sessions.heading")}
+            path="/security"
+          />
           <LogOutOtherSessionsForm action={logOutOtherSessions} />
         </section>
       </MainContent>

@@ -1,4 +1,5 @@
 import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { tenants } from './tenants';
 import { users } from './users';
 
@@ -21,5 +22,9 @@ export const configurationProfiles = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('configuration_profiles_tenant_id_idx').on(t.tenantId)],
+  (t) => [
+    index('configuration_profiles_tenant_id_idx').on(t.tenantId),
+    // Keyset pages of the configurations list by name (lib/configurations/list-configuration-profiles.ts).
+    index('configuration_profiles_tenant_name_id_idx').on(t.tenantId, sql`lower(${t.name})`, t.id),
+  ],
 );

@@ -28,6 +28,8 @@ export const licenses = pgTable(
   (t) => [
     index('licenses_tenant_id_idx').on(t.tenantId),
     index('licenses_reseller_tenant_id_idx').on(t.resellerTenantId),
+    // Keyset pages of expiring licenses, soonest first (lib/customers/list-expiring-licenses.ts).
+    index('licenses_reseller_valid_until_id_idx').on(t.resellerTenantId, t.validUntil, t.id),
     check('licenses_device_count_positive', sql`${t.deviceCount} > 0`),
     check('licenses_validity_ordered', sql`${t.validUntil} > ${t.validFrom}`),
   ],

@@ -38,5 +38,8 @@ export const users = pgTable(
   (t) => [
     index('users_tenant_id_idx').on(t.tenantId),
     uniqueIndex('users_tenant_username_unique').on(t.tenantId, sql`lower(${t.username})`),
+    // Keyset pages of the users list by creation time and by role (lib/users/list-users.ts).
+    index('users_tenant_created_id_idx').on(t.tenantId, t.createdAt, t.id),
+    index('users_tenant_role_username_id_idx').on(t.tenantId, t.role, sql`lower(${t.username})`, t.id),
   ],
 );

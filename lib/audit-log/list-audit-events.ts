@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { auditEvents } from '@/db/schema';
+import { auditEvents, tenants } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 
@@ -14,7 +15,43 @@ export type AuditEventView = {
   action: string;
   result: 'success' | 'failure' | 'denied';
   ipAddress: string | null;
+  userAgent: string | null;
+  /** The actor's home tenant, when it is another than this one (a reseller acting for its customer). */
+  actorTenantName: string | null;
+  isActorFromAnotherTenant: boolean;
+  details: Record<string, string | number | boolean | null> | null;
 };
+
+const actorTenants = alias(tenants, 'actor_tenant');
+
+/** The columns of one event as the audit page and the CSV export show it (describeAuditEvent's facts). */
+export const auditEventColumns = {
+  id: auditEvents.id,
+  occurredAt: auditEvents.occurredAt,
+  actorLabel: auditEvents.actorLabel,
+  actingFor: sql<string | null>`${auditEvents.details} ->> 'actingFor'`,
+  action: auditEvents.action,
+  result: auditEvents.result,
+  ipAddress: auditEvents.ipAddress,
+  userAgent: auditEvents.userAgent,
+  actorTenantName: actorTenants.name,
+  isActorFromAnotherTenant: sql<boolean>`coalesce(${auditEvents.actorTenantId} <> ${auditEvents.tenantId}, false)`,
+  details: auditEvents.details,
+};
+
+/** The events of one tenant matching the audit page's filters (also the CSV export's). */
+export function auditEventFilter(tenantId: string, filters: { actor?: string; action?: string }): SQL | undefined {
+  return and(
+    eq(auditEvents.tenantId, tenantId),
+    filters.actor ? eq(auditEvents.actorLabel, filters.actor) : undefined,
+    filters.action ? eq(auditEvents.action, filters.action) : undefined,
+  );
+}
+
+/** `select … from audit_events` with the actor's home tenant joined, for auditEventColumns. */
+export function selectAuditEventRows() {
+  return getDb().select(auditEventColumns).from(auditEvents).leftJoin(actorTenants, eq(actorTenants.id, auditEvents.actorTenantId));
+}
 
 export type AuditEventPage = { events: AuditEventView[]; nextCursor: string | null };
 
@@ -34,22 +71,10 @@ export async function listAuditEvents(
   const tenantId = access.actingTenant.id;
   const cursorId = options.cursor && /^\d{1,18}$/.test(options.cursor) ? Number(options.cursor) : null;
 
-  const rows = await getDb()
-    .select({
-      id: auditEvents.id,
-      occurredAt: auditEvents.occurredAt,
-      actorLabel: auditEvents.actorLabel,
-      actingFor: sql<string | null>`${auditEvents.details} ->> 'actingFor'`,
-      action: auditEvents.action,
-      result: auditEvents.result,
-      ipAddress: auditEvents.ipAddress,
-    })
-    .from(auditEvents)
+  const rows = await selectAuditEventRows()
     .where(
       and(
-        eq(auditEvents.tenantId, tenantId),
-        options.actor ? eq(auditEvents.actorLabel, options.actor) : undefined,
-        options.action ? eq(auditEvents.action, options.action) : undefined,
+        auditEventFilter(tenantId, options),
         cursorId === null
           ? undefined
           : sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (select c.occurred_at, c.id from audit_events c where c.id = ${cursorId} and c.tenant_id = ${tenantId})`,

@@ -3,13 +3,10 @@ import { auditEvents } from '@/db/schema';
 import { getDb, type DbExecutor } from '@/db/client';
 import { logger } from '@/lib/logging/logger';
 import { countAuditEvent } from '@/lib/operations/metrics';
+import type { AuditAction } from './audit-actions';
 
-/**
- * `area.event` names, e.g. `login.password`, `two_factor.enrolled`, `license.created`,
- * `user.disabled`, `tenant.switched`; plus `logout` and `authz_denied`. Each feature
- * documents its events where it records them; the audit page filters by these names.
- */
-export type AuditAction = `${string}.${string}` | 'logout' | 'authz_denied';
+// The action ids are listed in ./audit-actions.ts (each with a sentence on the audit page).
+export type { AuditAction } from './audit-actions';
 
 export type AuditEventInput = {
   action: AuditAction;

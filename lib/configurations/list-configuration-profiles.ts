@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { configurationProfiles } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { isUuid } from '@/lib/uuid';
+import { finishKeysetPage, keysetClauses, mapPage, type KeysetPage, type PageRequest, type SortDirection } from '@/lib/pagination/keyset';
 import type { DevicePlatform } from '@/db/schema';
 
 export type ConfigurationProfileView = {
@@ -27,15 +28,39 @@ function toView(row: { id: string; name: string; platform: DevicePlatform; setti
   return { ...row, updatedAt: row.updatedAt.toISOString() };
 }
 
-/** The configurations page's data: the acting tenant's profiles only. */
-export async function listConfigurationProfiles(access: TenantAccess): Promise<ConfigurationProfileView[]> {
+export const PROFILE_SORT_KEYS = ['name', 'platform', 'updated'] as const;
+export type ProfileSort = { key: (typeof PROFILE_SORT_KEYS)[number]; direction: SortDirection };
+export const PROFILES_PAGE_SIZE = 50;
+
+const sortKeys = {
+  name: [sql`lower(${configurationProfiles.name})`, sql`${configurationProfiles.id}`],
+  platform: [sql`${configurationProfiles.platform}`, sql`lower(${configurationProfiles.name})`, sql`${configurationProfiles.id}`],
+  updated: [sql`${configurationProfiles.updatedAt}`, sql`${configurationProfiles.id}`],
+} as const;
+
+/**
+ * The configurations page's data: one page of the acting tenant's profiles. The cursor (a
+ * profile id) is re-read with the tenant id, so another tenant's profile yields nothing.
+ */
+export async function listConfigurationProfiles(access: TenantAccess, options: { sort?: ProfileSort; page?: PageRequest } = {}): Promise<KeysetPage<ConfigurationProfileView>> {
   requirePermission(access, 'configurations.view');
+  const tenantId = access.actingTenant.id;
+  const request = options.page ?? { cursor: null, towards: 'after', limit: PROFILES_PAGE_SIZE };
+  const keys = [...sortKeys[options.sort?.key ?? 'name']];
+  const page = keysetClauses({
+    keys,
+    direction: options.sort?.direction ?? 'asc',
+    request,
+    position: (cursor) =>
+      sql`(select ${sql.join(keys, sql`, `)} from ${configurationProfiles} where ${configurationProfiles.id} = ${cursor} and ${configurationProfiles.tenantId} = ${tenantId})`,
+  });
   const rows = await getDb()
     .select(columns)
     .from(configurationProfiles)
-    .where(eq(configurationProfiles.tenantId, access.actingTenant.id))
-    .orderBy(asc(sql`lower(${configurationProfiles.name})`), asc(configurationProfiles.id));
-  return rows.map(toView);
+    .where(and(eq(configurationProfiles.tenantId, tenantId), page.where))
+    .orderBy(page.orderBy)
+    .limit(page.limit);
+  return mapPage(finishKeysetPage(rows, request, (row) => row.id), toView);
 }
 
 /** One profile of the acting tenant (the id is re-read together with the tenant id), or null. */

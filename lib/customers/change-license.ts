@@ -25,6 +25,7 @@ async function changeLicense(
       action: input.action,
       customerTenantId: license.customerId,
       customerTenantDomain: license.customerTenantDomain,
+      customerName: license.customerName,
       details: { licenseId: license.id, ...details },
     });
     return null;

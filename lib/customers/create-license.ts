@@ -27,11 +27,11 @@ export type CreatedLicense = { licenseId: string; customerId: string; customerTe
 export async function createLicense(access: TenantAccess, input: CreateLicenseInput & { clientAddress: string }): Promise<CreatedLicense> {
   const { resellerTenantId } = requireResellerScope(access, 'licenses.manage');
   const result = await getDb().transaction(async (tx) => {
-    let customer: { id: string; tenantDomain: string };
+    let customer: { id: string; tenantDomain: string; name: string };
     const isNewCustomer = input.customerMode === 'new';
     if (isNewCustomer) {
       customer = await createCustomerTenant(tx, { resellerTenantId, name: input.customerName!.trim(), contactEmail: input.contactEmail!.trim() });
-      await auditInBothTenants(tx, access, input.clientAddress, { action: 'customer.created', customerTenantId: customer.id, customerTenantDomain: customer.tenantDomain });
+      await auditInBothTenants(tx, access, input.clientAddress, { action: 'customer.created', customerTenantId: customer.id, customerTenantDomain: customer.tenantDomain, customerName: customer.name });
     } else {
       const found = await lockResellerCustomer(tx, resellerTenantId, input.customerId ?? '');
       if (!found) return null;
@@ -53,6 +53,7 @@ export async function createLicense(access: TenantAccess, input: CreateLicenseIn
       action: 'license.created',
       customerTenantId: customer.id,
       customerTenantDomain: customer.tenantDomain,
+      customerName: customer.name,
       details: { licenseId: license!.id, type: input.type, deviceCount: input.deviceCount, validUntil: input.validUntil.toISOString() },
     });
     return { licenseId: license!.id, customerId: customer.id, customerTenantDomain: customer.tenantDomain, isNewCustomer };

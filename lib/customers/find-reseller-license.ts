@@ -8,6 +8,7 @@ export type ResellerLicense = {
   id: string;
   customerId: string;
   customerTenantDomain: string;
+  customerName: string;
   validFrom: Date;
   validUntil: Date;
   revokedAt: Date | null;
@@ -21,6 +22,7 @@ export async function lockResellerLicense(executor: DbExecutor, resellerTenantId
       id: licenses.id,
       customerId: tenants.id,
       customerTenantDomain: tenants.tenantDomain,
+      customerName: tenants.name,
       validFrom: licenses.validFrom,
       validUntil: licenses.validUntil,
       revokedAt: licenses.revokedAt,

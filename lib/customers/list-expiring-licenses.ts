@@ -1,10 +1,13 @@
 import 'server-only';
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenses, tenants, type LicenseType } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 import { requireResellerScope } from './reseller-scope';
+import { finishKeysetPage, keysetClauses, mapPage, type KeysetPage, type PageRequest } from '@/lib/pagination/keyset';
+
+export const EXPIRING_PAGE_SIZE = 50;
 
 export type ExpiringLicense = {
   id: string;
@@ -16,9 +19,26 @@ export type ExpiringLicense = {
   daysRemaining: number;
 };
 
-/** Licenses of this reseller's customers that are valid now and end within `withinDays` days, soonest first. */
-export async function listExpiringLicenses(access: TenantAccess, withinDays = 30, executor: DbExecutor = getDb()): Promise<ExpiringLicense[]> {
+/**
+ * Licenses of this reseller's customers that are valid now and end within `withinDays` days,
+ * soonest first: one page (no silent cut-off). The cursor (a license id) is re-read among this
+ * reseller's licenses, so another reseller's license yields nothing.
+ */
+export async function listExpiringLicenses(
+  access: TenantAccess,
+  options: { withinDays?: number; page?: PageRequest } = {},
+  executor: DbExecutor = getDb(),
+): Promise<KeysetPage<ExpiringLicense>> {
   const { resellerTenantId } = requireResellerScope(access, 'customers.view');
+  const withinDays = options.withinDays ?? 30;
+  const request = options.page ?? { cursor: null, towards: 'after', limit: EXPIRING_PAGE_SIZE };
+  const keys = [sql`${licenses.validUntil}`, sql`${licenses.id}`];
+  const page = keysetClauses({
+    keys,
+    direction: 'asc',
+    request,
+    position: (cursor) => sql`(select ${sql.join(keys, sql`, `)} from ${licenses} where ${licenses.id} = ${cursor} and ${licenses.resellerTenantId} = ${resellerTenantId})`,
+  });
   const rows = await executor
     .select({
       id: licenses.id,
@@ -36,10 +56,11 @@ export async function listExpiringLicenses(access: TenantAccess, withinDays = 30
         eq(tenants.resellerId, resellerTenantId),
         licenseIsValidNow(),
         lte(licenses.validUntil, sql`now() + make_interval(days => ${withinDays})`),
+        page.where,
       ),
     )
-    .orderBy(asc(licenses.validUntil))
-    .limit(500);
+    .orderBy(page.orderBy)
+    .limit(page.limit);
   const now = Date.now();
-  return rows.map((row) => ({ ...row, validUntil: row.validUntil.toISOString(), daysRemaining: Math.ceil((row.validUntil.getTime() - now) / 86_400_000) }));
+  return mapPage(finishKeysetPage(rows, request, (row) => row.id), (row) => ({ ...row, validUntil: row.validUntil.toISOString(), daysRemaining: Math.ceil((row.validUntil.getTime() - now) / 86_400_000) }));
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, exists, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DbExecutor } from '@/db/client';
 import { licenses, tenants, users } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';
@@ -7,6 +7,10 @@ import { getEnv } from '@/lib/env';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 import { computeTwoFactorDeadline, resolveTwoFactorEnforcement } from '@/lib/two-factor/two-factor-deadline';
 import { requireResellerScope } from './reseller-scope';
+import { isUuid } from '@/lib/uuid';
+import { finishKeysetPage, keysetClauses, mapPage, type KeysetPage, type PageRequest } from '@/lib/pagination/keyset';
+
+export const COMPLIANCE_PAGE_SIZE = 50;
 
 export type NonCompliantAdmin = {
   userId: string;
@@ -36,9 +40,28 @@ export function reachableTenantCondition(resellerTenantId: string, executor: DbE
   )!;
 }
 
-/** Active administrators without two-factor, with the deadline from TWO_FACTOR_ENFORCED_FROM / TWO_FACTOR_GRACE_DAYS. */
-export async function listNonCompliantAdmins(access: TenantAccess, executor: DbExecutor = getDb(), now = new Date()): Promise<NonCompliantAdmin[]> {
+/**
+ * Active administrators without two-factor, with the deadline from TWO_FACTOR_ENFORCED_FROM /
+ * TWO_FACTOR_GRACE_DAYS: one page, by tenant name, username and id (no silent cut-off). The
+ * cursor (a user id) is re-read among the tenants this reseller answers for.
+ */
+export async function listNonCompliantAdmins(
+  access: TenantAccess,
+  options: { page?: PageRequest } = {},
+  executor: DbExecutor = getDb(),
+  now = new Date(),
+): Promise<KeysetPage<NonCompliantAdmin>> {
   const { resellerTenantId } = requireResellerScope(access, 'compliance.view');
+  const request = options.page ?? { cursor: null, towards: 'after', limit: COMPLIANCE_PAGE_SIZE };
+  const keys = [sql`${tenants.name}`, sql`${users.username}`, sql`${users.id}`];
+  const page = keysetClauses({
+    keys,
+    direction: 'asc',
+    request,
+    // Inside the subquery `users` and `tenants` are its own FROM items: they read the cursor's row.
+    position: (cursor) => sql`(select ${sql.join(keys, sql`, `)} from ${users} inner join ${tenants} on ${tenants.id} = ${users.tenantId}
+      where ${users.id} = ${cursor} and ${reachableTenantCondition(resellerTenantId, executor)})`,
+  });
   const rows = await executor
     .select({
       userId: users.id,
@@ -52,13 +75,25 @@ export async function listNonCompliantAdmins(access: TenantAccess, executor: DbE
     })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
-    .where(and(eq(users.role, 'admin'), isNull(users.twoFactorEnabledAt), isNull(users.disabledAt), reachableTenantCondition(resellerTenantId, executor)))
-    .orderBy(asc(tenants.name), asc(users.username))
-    .limit(1000);
+    .where(and(eq(users.role, 'admin'), isNull(users.twoFactorEnabledAt), isNull(users.disabledAt), reachableTenantCondition(resellerTenantId, executor), page.where))
+    .orderBy(page.orderBy)
+    .limit(page.limit);
   const env = getEnv();
   const enforcement = resolveTwoFactorEnforcement({ enforcedFrom: env.TWO_FACTOR_ENFORCED_FROM, graceDays: env.TWO_FACTOR_GRACE_DAYS });
-  return rows.map(({ createdAt, tenantId, ...row }) => {
+  return mapPage(finishKeysetPage(rows, request, (row) => row.userId), ({ createdAt, tenantId, ...row }) => {
     const deadline = computeTwoFactorDeadline(enforcement, createdAt);
     return { ...row, isOwnTenant: tenantId === resellerTenantId, deadline: deadline.toISOString(), isOverdue: deadline.getTime() <= now.getTime() };
   });
+}
+
+/** The username of a user in a tenant this reseller answers for (the outcome line of a row action), or null. */
+export async function findReachableUsername(access: TenantAccess, userId: string, executor: DbExecutor = getDb()): Promise<string | null> {
+  const { resellerTenantId } = requireResellerScope(access, 'compliance.view');
+  if (!isUuid(userId)) return null;
+  const [row] = await executor
+    .select({ username: users.username })
+    .from(users)
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
+    .where(and(eq(users.id, userId), reachableTenantCondition(resellerTenantId, executor)));
+  return row?.username ?? null;
 }

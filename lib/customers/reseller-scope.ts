@@ -22,9 +22,10 @@ export async function auditInBothTenants(
   executor: DbExecutor,
   access: TenantAccess,
   clientAddress: string,
-  event: { action: AuditAction; customerTenantId: string; customerTenantDomain: string; details?: Details },
+  event: { action: AuditAction; customerTenantId: string; customerTenantDomain: string; customerName: string; details?: Details },
 ): Promise<void> {
-  const details = { customer: event.customerTenantDomain, ...event.details };
+  // The name makes the audit sentence readable ("… created a license for Alpha Logistik GmbH").
+  const details = { customer: event.customerTenantDomain, customerName: event.customerName, ...event.details };
   await recordTenantAuditEvent(access, clientAddress, { action: event.action, result: 'success', details }, executor);
   await recordAuditEvent(
     {

@@ -12,6 +12,7 @@ import { CustomerManagementError } from './customer-errors';
 import { isUuid } from '@/lib/uuid';
 import { auditInBothTenants } from './reseller-scope';
 import { listNonCompliantAdmins, reachableTenantCondition } from './list-two-factor-compliance';
+import { MAX_PAGE_SIZE } from '@/lib/pagination/keyset';
 
 /**
  * "Send activation email" on the compliance page: a 24-hour activation link and its email in
@@ -28,7 +29,7 @@ export async function sendComplianceActivation(access: TenantAccess, input: { us
   }
   const sent = await getDb().transaction(async (tx) => {
     const [user] = await tx
-      .select({ id: users.id, username: users.username, email: users.email, locale: users.locale, tenantId: tenants.id, tenantDomain: tenants.tenantDomain })
+      .select({ id: users.id, username: users.username, email: users.email, locale: users.locale, tenantId: tenants.id, tenantDomain: tenants.tenantDomain, tenantName: tenants.name })
       .from(users)
       .innerJoin(tenants, eq(tenants.id, users.tenantId))
       .where(
@@ -57,6 +58,7 @@ export async function sendComplianceActivation(access: TenantAccess, input: { us
       action: 'two_factor.activation_email_sent',
       customerTenantId: user.tenantId,
       customerTenantDomain: user.tenantDomain,
+      customerName: user.tenantName,
       details: { userId: user.id, username: user.username },
     });
     return true;
@@ -70,11 +72,16 @@ export async function sendComplianceActivation(access: TenantAccess, input: { us
 /** "Send activation email to all": one link per listed portal-only admin; returns how many were queued. */
 export async function sendComplianceActivationToAll(access: TenantAccess, input: { clientAddress: string }): Promise<number> {
   requirePermission(access, 'compliance.manage');
-  const admins = await listNonCompliantAdmins(access);
   let count = 0;
-  for (const admin of admins.filter((entry) => !entry.isRspLinked)) {
-    await sendComplianceActivation(access, { userId: admin.userId, clientAddress: input.clientAddress });
-    count += 1;
-  }
+  // Every page, not just the first: sending a link changes nobody's place in the list.
+  let cursor: string | null = null;
+  do {
+    const page = await listNonCompliantAdmins(access, { page: { cursor, towards: 'after', limit: MAX_PAGE_SIZE } });
+    for (const admin of page.rows.filter((entry) => !entry.isRspLinked)) {
+      await sendComplianceActivation(access, { userId: admin.userId, clientAddress: input.clientAddress });
+      count += 1;
+    }
+    cursor = page.nextCursor;
+  } while (cursor !== null);
   return count;
 }

@@ -20,6 +20,7 @@ export async function updateCustomer(
       action: 'customer.updated',
       customerTenantId: customer.id,
       customerTenantDomain: customer.tenantDomain,
+      customerName: input.name,
       details: { nameChanged: customer.name !== input.name, contactEmailChanged: customer.contactEmail !== input.contactEmail },
     });
     return true;

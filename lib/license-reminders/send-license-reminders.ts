@@ -76,7 +76,7 @@ export async function sendLicenseReminders(now: Date = new Date()): Promise<{ re
           result: 'success',
           tenantId: license.resellerId,
           actorLabel: 'system',
-          details: { licenseId: license.licenseId, customer: license.customerTenantDomain, daysBefore, recipients: admins.length },
+          details: { licenseId: license.licenseId, customer: license.customerTenantDomain, customerName: license.customerName, daysBefore, recipients: admins.length },
         },
         tx,
       );

@@ -13,10 +13,12 @@ describe('CustomerSelection', () => {
   test('lists customers with domain, license badges and validity', () => {
     renderWithIntl(<CustomerSelection initialPage={firstPage} searchUrl="/customer-selection/search" pageUrl="/customer-selection" selectAction={jest.fn()} fetchPage={jest.fn()} />);
     const entry = screen.getByRole('button', { name: /Alpha Logistik GmbH/ });
-    expect(entry).toHaveTextContent('123456.sms');
-    expect(entry).toHaveTextContent('MDM');
-    expect(entry).toHaveTextContent('valid until Jan 31, 2027');
-    expect(screen.getByRole('button', { name: /Beta Retail AG/ })).toHaveTextContent('Mobile Security');
+    const row = entry.closest('tr')!;
+    expect(within(screen.getByRole('table', { name: 'Customers' })).getByRole('rowheader', { name: /Alpha Logistik GmbH/ })).toContainElement(entry);
+    expect(row).toHaveTextContent('123456.sms');
+    expect(row).toHaveTextContent('MDM');
+    expect(row).toHaveTextContent('Jan 31, 2027');
+    expect(screen.getByRole('button', { name: /Beta Retail AG/ }).closest('tr')).toHaveTextContent('Mobile Security');
   });
 
   test('searches on the server as you type, debounced: one request for a burst of keys', async () => {

@@ -78,7 +78,7 @@ describe('signing in through the Reseller Portal (OpenID Connect)', () => {
     await withPage(browser(), async (page) => {
       await signInAsDemoReseller(page);
       await page.getByRole('heading', { level: 1, name: 'Customer selection' }).waitFor();
-      expect(await page.getByRole('list', { name: 'Customers' }).innerText()).toContain('Alpha Logistik GmbH');
+      expect(await page.getByRole('table', { name: 'Customers', exact: true }).innerText()).toContain('Alpha Logistik GmbH');
       expect(await resellerPortalEvents(since)).toEqual([{ result: 'success', reason: null, actor: 'reseller.admin@100001.sms' }]);
       // A session row like any other: ended by logout, on the server.
       await logOutFromHeader(page);

@@ -8,7 +8,7 @@ import { signInAsDemoReseller } from './support/reseller-portal';
 // RSP-linked: it signs in through the (stand-in) Reseller Portal (issue 15).
 const signInAsReseller = signInAsDemoReseller;
 
-const selectionList = (page: Page) => page.getByRole('list', { name: 'Customers' });
+const selectionList = (page: Page) => page.getByRole('table', { name: 'Customers', exact: true });
 
 describe('reseller: customer selection, switching and licenses', () => {
   const browser = useBrowser();
@@ -91,7 +91,8 @@ describe('reseller: customer selection, switching and licenses', () => {
       await page.getByLabel('Search customers').fill('E2E Neukunde');
       const entry = selectionList(page).getByRole('button', { name: new RegExp(customerName) });
       await entry.waitFor();
-      expect(await entry.innerText()).toContain('Mobile Security');
+      // The license badge sits in the entry's table row, beside the button.
+      expect(await entry.locator('xpath=ancestor::tr').innerText()).toContain('Mobile Security');
     });
     expect(await countAuditEvents('license.created', { result: 'success' })).toBeGreaterThanOrEqual(2);
   });

@@ -27,11 +27,11 @@ describe('configuration profiles', () => {
   test('admin creates, edits and deletes a profile; each step is audited', async () => {
     const { customer, access } = await adminAccess();
     const { profileId } = await createConfigurationProfile(access, { profile: { name: 'Field staff', platform: 'android', settings: androidSettings }, clientAddress: ip });
-    expect(await listConfigurationProfiles(access)).toEqual([expect.objectContaining({ id: profileId, name: 'Field staff', platform: 'android', settings: androidSettings })]);
+    expect((await listConfigurationProfiles(access)).rows).toEqual([expect.objectContaining({ id: profileId, name: 'Field staff', platform: 'android', settings: androidSettings })]);
     await updateConfigurationProfile(access, { profileId, profile: { name: 'iPhones', platform: 'ios', settings: iosSettings }, clientAddress: ip });
     expect(await getConfigurationProfile(access, profileId)).toMatchObject({ name: 'iPhones', platform: 'ios', settings: iosSettings });
     await deleteConfigurationProfile(access, { profileId, clientAddress: ip });
-    expect(await listConfigurationProfiles(access)).toEqual([]);
+    expect((await listConfigurationProfiles(access)).rows).toEqual([]);
     const actions = (await db().select().from(auditEvents).where(eq(auditEvents.tenantId, customer.id))).map((event) => event.action);
     expect(actions).toEqual(expect.arrayContaining(['configuration.created', 'configuration.updated', 'configuration.deleted']));
   });
@@ -59,7 +59,7 @@ describe('configuration profiles', () => {
     const wifiNetworks = Array.from({ length: 20 }, (_, index) => `${index}`.padEnd(32, 'x'));
     await createConfigurationProfile(access, { profile: { name: 'Min', platform: 'ios', settings: { ...iosSettings, passcodeMinLength: 4, screenLockMinutes: 1 } }, clientAddress: ip });
     await createConfigurationProfile(access, { profile: { name: 'Max', platform: 'ios', settings: { ...iosSettings, passcodeMinLength: 16, screenLockMinutes: 60, wifiNetworks } }, clientAddress: ip });
-    expect(await listConfigurationProfiles(access)).toHaveLength(2);
+    expect((await listConfigurationProfiles(access)).rows).toHaveLength(2);
   });
 
   test('an extra top-level field such as tenantId is refused', async () => {
@@ -72,9 +72,9 @@ describe('configuration profiles', () => {
     const { customer, access } = await adminAccess();
     const { profileId } = await createConfigurationProfile(access, { profile: { name: 'Keep', platform: 'android', settings: androidSettings }, clientAddress: ip });
     const auditor = await accessAs(await addUser({ tenantId: customer.id, role: 'auditor' }), customer.tenantDomain);
-    expect(await listConfigurationProfiles(auditor)).toHaveLength(1);
+    expect((await listConfigurationProfiles(auditor)).rows).toHaveLength(1);
     await expect(deleteConfigurationProfile(auditor, { profileId, clientAddress: ip })).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(createConfigurationProfile(auditor, { profile: { name: 'No', platform: 'android', settings: androidSettings }, clientAddress: ip })).rejects.toBeInstanceOf(PermissionDeniedError);
-    expect(await listConfigurationProfiles(access)).toHaveLength(1);
+    expect((await listConfigurationProfiles(access)).rows).toHaveLength(1);
   });
 });

@@ -124,6 +124,11 @@ describe('licenses of a reseller', () => {
     await expect(extendLicense(w.access, { licenseId: own.id, validUntil: new Date(Date.now() + 200 * DAY), clientAddress: IP })).rejects.toMatchObject({ code: 'license_revoked' });
     expect(await auditOf(w.customer.id, 'license.revoked')).toHaveLength(1);
     expect(await auditOf(w.reseller.id, 'license.extended')).toHaveLength(1);
+    // Both tenants' audit logs name the customer, so the sentence reads "… revoked the license of Own Customer".
+    const [revokedInCustomer] = await auditOf(w.customer.id, 'license.revoked');
+    const [extendedInReseller] = await auditOf(w.reseller.id, 'license.extended');
+    expect(revokedInCustomer!.details).toMatchObject({ customer: w.customer.tenantDomain, customerName: 'Own Customer', actingFor: w.customer.tenantDomain });
+    expect(extendedInReseller!.details).toMatchObject({ customer: w.customer.tenantDomain, customerName: 'Own Customer' });
 
     await expect(revokeLicense(w.access, { licenseId: w.foreignLicense.id, clientAddress: IP })).rejects.toBeInstanceOf(CustomerManagementError);
     await expect(extendLicense(w.access, { licenseId: w.foreignLicense.id, validUntil: later, clientAddress: IP })).rejects.toMatchObject({ code: 'license_not_found' });
@@ -161,8 +166,8 @@ describe('licenses of a reseller', () => {
     await createTestLicense({ tenantId: w.customer.id, resellerTenantId: w.reseller.id, validUntilDays: 10 });
     expect((await listResellerCustomers(w.access)).customers.map((c) => c.name)).toEqual(['Own Customer']);
     expect(await findResellerCustomerRow(w.access, w.customer.id)).toMatchObject({ name: 'Own Customer' });
-    expect(await listCustomerLicenses(w.access, [w.customer.id, w.foreign.id])).toHaveLength(1);
-    expect((await listExpiringLicenses(w.access)).map((license) => license.customerName)).toEqual(['Own Customer']);
+    expect((await listCustomerLicenses(w.access, [w.customer.id, w.foreign.id])).rows).toHaveLength(1);
+    expect((await listExpiringLicenses(w.access)).rows.map((license) => license.customerName)).toEqual(['Own Customer']);
 
     const inCustomer = await accessOfNewUser(w.reseller, { withTwoFactor: false, actIn: w.customer.tenantDomain });
     await expect(listResellerCustomers(inCustomer)).rejects.toBeInstanceOf(PermissionDeniedError);

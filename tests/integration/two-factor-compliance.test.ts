@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { accountTokens, auditEvents, emailOutbox } from '@/db/schema';
 import { PermissionDeniedError } from '@/lib/access/permissions';
 import { resolveTenantAccess } from '@/lib/access/tenant-access';
@@ -45,10 +45,31 @@ describe('two-factor compliance of a reseller', () => {
 
   test('lists admins without two-factor of its own tenant and its licensed customers only, with a deadline', async () => {
     const w = await world();
-    const admins = await listNonCompliantAdmins(w.access);
+    const { rows: admins } = await listNonCompliantAdmins(w.access);
     expect(admins.map((admin) => admin.username).sort()).toEqual(['cust.no2fa', 'own.no2fa', 'rsp.no2fa']);
     expect(admins.find((admin) => admin.username === 'own.no2fa')).toMatchObject({ isOwnTenant: true });
     for (const admin of admins) expect(Number.isNaN(Date.parse(admin.deadline))).toBe(false);
+  });
+
+  test('more than 1,000 admins without two-factor: every one appears once across the pages, none is cut off; a foreign cursor yields nothing', async () => {
+    const w = await world();
+    await db().execute(sql`
+      insert into users (tenant_id, username, email, role)
+      select ${w.valid.id}, 'bulk.' || lpad(n::text, 4, '0'), 'bulk' || n || '@example.test', 'admin' from generate_series(1, 1050) as n`);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listNonCompliantAdmins(w.access, { page: { cursor, towards: 'after', limit: 200 } });
+      expect(page.rows.length).toBeLessThanOrEqual(200);
+      seen.push(...page.rows.map((admin) => admin.userId));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(1053);
+    expect(new Set(seen).size).toBe(1053);
+    // Another reseller's customer, and this reseller's customer whose license ended: not reachable, so no position.
+    for (const cursor of [w.foreignAdmin.id, w.expiredAdmin.id]) {
+      expect((await listNonCompliantAdmins(w.access, { page: { cursor, towards: 'after', limit: 10 } })).rows).toEqual([]);
+    }
   });
 
   test('the list takes the access object: the reseller\'s own tenant only, never a customer\'s', async () => {

@@ -27,7 +27,7 @@ describe('user management', () => {
   test('users list shows only the acting tenant users, without secrets', async () => {
     const { alpha, alphaAdmin, betaAdmin } = await tenantWorld();
     const helpdesk = await addUser({ tenantId: alpha.id, role: 'helpdesk', withTwoFactor: false });
-    const rows = await listUsers(await accessAs(alphaAdmin, alpha.tenantDomain));
+    const { rows } = await listUsers(await accessAs(alphaAdmin, alpha.tenantDomain));
     expect(rows.map((row) => row.id).sort()).toEqual([alphaAdmin.id, helpdesk.id].sort());
     expect(rows.find((row) => row.id === helpdesk.id)).toMatchObject({ twoFactor: 'not_yet', role: 'helpdesk' });
     expect(rows.find((row) => row.id === alphaAdmin.id)).toMatchObject({ twoFactor: 'active', isSelf: true });
@@ -39,7 +39,7 @@ describe('user management', () => {
     const { alpha, alphaAdmin } = await tenantWorld();
     const newAdmin = await addUser({ tenantId: alpha.id, role: 'admin', withTwoFactor: false });
     const helpdesk = await addUser({ tenantId: alpha.id, role: 'helpdesk', withTwoFactor: false });
-    const rows = await listUsers(await accessAs(alphaAdmin, alpha.tenantDomain));
+    const { rows } = await listUsers(await accessAs(alphaAdmin, alpha.tenantDomain));
     expect(rows.find((row) => row.id === newAdmin.id)!.twoFactorDeadline).toEqual(expect.any(String));
     expect(rows.find((row) => row.id === helpdesk.id)!.twoFactorDeadline).toBeNull();
     expect(rows.find((row) => row.id === alphaAdmin.id)!.twoFactorDeadline).toBeNull();

@@ -3,7 +3,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { SubmitButton } from '@/app/_components/submit-button';
-import type { SwitchableCustomerPage } from '@/lib/customer-selection/list-switchable-customers';
+import type { SwitchableCustomer, SwitchableCustomerPage } from '@/lib/customer-selection/list-switchable-customers';
+import { DataTable, type DataTableColumn } from '@/app/_components/data-table/data-table';
+import styles from './customer-selection.module.css';
 
 type CustomerSelectionProps = {
   /** The server's first page for `initialTerm`; without it the list is loaded on mount. */
@@ -43,7 +45,7 @@ export function CustomerSelection({ initialPage, initialTerm = '', searchUrl, pa
   const [page, setPage] = useState<SwitchableCustomerPage>(initialPage ?? { customers: [], nextCursor: null });
   const [status, setStatus] = useState<'idle' | 'loading' | 'error'>(initialPage ? 'idle' : 'loading');
   const requestNumber = useRef(0);
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const inputId = useId();
   const resultsId = useId();
   const isFirstRun = useRef(Boolean(initialPage));
@@ -105,6 +107,36 @@ export function CustomerSelection({ initialPage, initialTerm = '', searchUrl, pa
     else buttons[next]?.focus();
   }
 
+  const columns: DataTableColumn<SwitchableCustomer>[] = [
+    {
+      id: 'name',
+      header: t('columns.name'),
+      isRowHeader: true,
+      cell: (customer) => (
+        <form action={selectAction}>
+          <input type="hidden" name="tenantDomain" value={customer.tenantDomain} />
+          <SubmitButton variant="secondary" className={`customer-selection__entry ${styles.entry}`} pendingLabel={t('opening', { name: customer.name })}>
+            <span className="customer-selection__name">{customer.name}</span>
+          </SubmitButton>
+        </form>
+      ),
+    },
+    { id: 'tenantDomain', header: t('columns.tenantDomain'), cell: (customer) => <span className={`customer-selection__domain ${styles.domain}`}>{customer.tenantDomain}</span> },
+    {
+      id: 'licenses',
+      header: t('columns.licenses'),
+      cell: (customer) =>
+        customer.licenseTypes.map((type) => (
+          <span key={type} className={`badge badge--${type === 'mdm' ? 'mdm' : 'mobile-security'}`}>{t(`licenseType.${type}`)}</span>
+        )),
+    },
+    {
+      id: 'validUntil',
+      header: t('columns.validUntil'),
+      cell: (customer) => (customer.validUntil ? format.dateTime(new Date(customer.validUntil), { dateStyle: 'medium', timeZone: 'UTC' }) : '–'),
+    },
+  ];
+
   return (
     <div className="customer-selection" onKeyDown={moveFocus}>
       <form method="get" action={pageUrl} role="search" className="customer-selection__search" onSubmit={searchAtOnce}>
@@ -130,26 +162,12 @@ export function CustomerSelection({ initialPage, initialTerm = '', searchUrl, pa
         {status === 'loading' ? t('loading') : t('resultCount', { count: page.customers.length })}
       </p>
       {status === 'error' ? <p role="alert" className="form-message--error">{t('searchError')}</p> : null}
-      {page.customers.length === 0 && status === 'idle' ? <p className="empty-state">{t('empty')}</p> : null}
-      <ul id={resultsId} ref={listRef} className="customer-selection__list" aria-label={t('listLabel')}>
-        {page.customers.map((customer) => (
-          <li key={customer.id}>
-            <form action={selectAction}>
-              <input type="hidden" name="tenantDomain" value={customer.tenantDomain} />
-              <SubmitButton variant="secondary" className="customer-selection__entry" pendingLabel={t('opening', { name: customer.name })}>
-                <span className="customer-selection__name">{customer.name}</span>{' '}
-                <span className="customer-selection__domain">{customer.tenantDomain}</span>{' '}
-                {customer.licenseTypes.map((type) => (
-                  <span key={type} className={`badge badge--${type === 'mdm' ? 'mdm' : 'mobile-security'}`}>{t(`licenseType.${type}`)}</span>
-                ))}{' '}
-                {customer.validUntil ? (
-                  <span className="field__help">{t('validUntil', { date: format.dateTime(new Date(customer.validUntil), { dateStyle: 'medium', timeZone: 'UTC' }) })}</span>
-                ) : null}
-              </SubmitButton>
-            </form>
-          </li>
-        ))}
-      </ul>
+      {/* While a search runs, an empty list says nothing yet (the status line says "loading"). */}
+      <div id={resultsId} ref={listRef}>
+        {page.customers.length > 0 || status === 'idle' ? (
+          <DataTable caption={t('listLabel')} columns={columns} rows={page.customers} rowKey={(customer) => customer.id} emptyMessage={t('empty')} path={pageUrl} />
+        ) : null}
+      </div>
       {page.nextCursor ? (
         <a href={`${pageUrl}${query(term, page.nextCursor)}`} className="button button--secondary" onClick={loadMore} aria-disabled={status === 'loading' || undefined}>
           {t('loadMore')}

@@ -1,14 +1,15 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { DevMailboxEntry } from '@/lib/email/list-dev-mailbox';
-import { TableScroll } from '@/app/_components/table-scroll';
 
 export function DevMailboxList({ entries }: { entries: DevMailboxEntry[] }) {
   const t = useTranslations('devMailbox');
   const format = useFormatter();
   if (entries.length === 0) return <p className="empty-state">{t('empty')}</p>;
   return (
-    <TableScroll label={t('title')}>
+    // Not the DataTable: the accessibility suite renders this development tool outside Next.js
+    // (tests/e2e/support/render-dev-mailbox.tsx), where CSS modules cannot load.
+    <div className="table-scroll" role="region" aria-label={t('title')} tabIndex={0}>
       <table className="data-table">
         <thead>
           <tr>
@@ -31,6 +32,6 @@ export function DevMailboxList({ entries }: { entries: DevMailboxEntry[] }) {
           ))}
         </tbody>
       </table>
-    </TableScroll>
+    </div>
   );
 }

@@ -2,11 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
-import { listAuditEvents, listAuditFilterOptions } from '@/lib/audit-log/list-audit-events';
-import { TableScroll } from '@/app/_components/table-scroll';
+import { AUDIT_PAGE_SIZE, listAuditEvents, listAuditFilterOptions, type AuditEventView } from '@/lib/audit-log/list-audit-events';
+import { readPageNumber } from '@/lib/pagination/keyset';
+import { DataTable, type DataTableColumn } from '@/app/_components/data-table/data-table';
+import { tableHref } from '@/app/_components/data-table/table-href';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
 import { SubmitButton } from '@/app/_components/submit-button';
+import { isAuditAction } from '@/lib/audit/audit-actions';
+import { parseAuditFilters, singleFilterValue } from '@/lib/audit-log/audit-filters';
+import { AuditEventSentence } from './_components/audit-event-sentence';
+import { CsvExportLink } from '@/app/_components/csv-export-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: await pageTitle('audit.title') };
@@ -14,30 +20,30 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/**
- * One filter value from the address, or none. Control characters mean none: PostgreSQL refuses
- * U+0000 in text, so `?actor=%00` answered 500 (issue 14.7), and no actor or action has them.
- */
-function single(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' && value.length > 0 && value.length <= 200 && !/[\u0000-\u001f\u007f]/.test(value) ? value : undefined;
-}
-
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ tenantDomain: string }>; searchParams: Promise<SearchParams> }) {
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'audit.view');
   const query = await searchParams;
-  const filters = { actor: single(query.actor), action: single(query.action) };
+  const filters = parseAuditFilters(query);
+  // `after` is the table's pager parameter; `cursor` is what older bookmarks carry.
+  const cursor = singleFilterValue(query.after) ?? singleFilterValue(query.cursor);
   const [page, options, t] = await Promise.all([
-    listAuditEvents(access, { ...filters, cursor: single(query.cursor) }),
+    listAuditEvents(access, { ...filters, cursor }),
     listAuditFilterOptions(access),
     getTranslations('audit'),
   ]);
   const basePath = `/tenant/${access.actingTenant.tenantDomain}/audit`;
-  const withQuery = (extra: Record<string, string | undefined>) => {
-    const search = new URLSearchParams(Object.entries({ ...filters, ...extra }).filter((entry): entry is [string, string] => Boolean(entry[1])));
-    const text = search.toString();
-    return text ? `${basePath}?${text}` : basePath;
-  };
+  const columns: DataTableColumn<AuditEventView>[] = [
+    {
+      id: 'when',
+      header: t('table.when'),
+      isRowHeader: true,
+      cell: (event) => <time dateTime={event.occurredAt} className="nowrap">{event.occurredAt.replace('T', ' ').slice(0, 19)}</time>,
+    },
+    { id: 'what', header: t('table.what'), wrapAnywhere: true, cell: (event) => <AuditEventSentence event={event} /> },
+    { id: 'result', header: t('table.result'), cell: (event) => t(`results.${event.result}`) },
+    { id: 'from', header: t('table.from'), cell: (event) => event.ipAddress ?? '—' },
+  ];
 
   return (
     <MainContent className="page">
@@ -61,9 +67,12 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
             <label htmlFor="audit-action" className="field__label">{t('filter.action')}</label>
             <select id="audit-action" name="action" className="select" defaultValue={filters.action ?? ''}>
               <option value="">{t('filter.all')}</option>
-              {options.actions.map((action) => (
-                <option key={action} value={action}>{action}</option>
-              ))}
+              {options.actions
+                .map((action) => ({ action, name: isAuditAction(action) ? t(`actions.${action}`) : action }))
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map(({ action, name }) => (
+                  <option key={action} value={action}>{name}</option>
+                ))}
             </select>
           </div>
           <div className="form__actions">
@@ -73,45 +82,26 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         </fieldset>
       </form>
 
-      {page.events.length === 0 ? (
-        <p className="empty-state">{t('empty')}</p>
-      ) : (
-        <TableScroll label={t('table.caption')}>
-          <table className="data-table data-table--stack">
-            <caption className="visually-hidden">{t('table.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('table.when')}</th>
-                <th scope="col">{t('table.who')}</th>
-                <th scope="col">{t('table.what')}</th>
-                <th scope="col">{t('table.result')}</th>
-                <th scope="col">{t('table.from')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.events.map((event) => {
-                const actor = event.actorLabel ?? t('unknownActor');
-                return (
-                  <tr key={event.id}>
-                    <th scope="row" className="nowrap">
-                      <time dateTime={event.occurredAt}>{event.occurredAt.replace('T', ' ').slice(0, 19)}</time>
-                    </th>
-                    <td data-label={t('table.who')} className="data-table__wrap-anywhere">{event.actingFor ? t('actingForLabel', { actor, tenantDomain: event.actingFor }) : actor}</td>
-                    <td data-label={t('table.what')}><code>{event.action}</code></td>
-                    <td data-label={t('table.result')}>{t(`results.${event.result}`)}</td>
-                    <td data-label={t('table.from')}>{event.ipAddress ?? '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <CsvExportLink href={tableHref(`${basePath}/export`, filters)} label={t('export.link')} hint={t('export.hint')} />
 
-      <nav className="audit-pagination" aria-label={t('table.caption')}>
-        {query.cursor ? <Link href={withQuery({})}>{t('newest')}</Link> : null}
-        {page.nextCursor ? <Link href={withQuery({ cursor: page.nextCursor })}>{t('older')}</Link> : null}
-      </nav>
+      <DataTable
+        caption={t('table.caption')}
+        columns={columns}
+        rows={page.events}
+        rowKey={(event) => String(event.id)}
+        emptyMessage={t('empty')}
+        path={basePath}
+        query={filters}
+        // Newest first; the list reads onwards only (Older), "Newest" goes back to the start.
+        pagination={{
+          previousCursor: null,
+          nextCursor: page.nextCursor,
+          isFirstPage: !cursor,
+          pageNumber: readPageNumber(query.page),
+          pageSize: AUDIT_PAGE_SIZE,
+          wording: 'time',
+        }}
+      />
     </MainContent>
   );
 }

@@ -7,9 +7,11 @@ import { ConfirmAction } from '@/app/_components/confirm-action';
 import { RowActionsMenu } from '@/app/_components/row-actions-menu';
 import { readOutcomeMessage } from '@/app/_server/action-outcome';
 import { hasPermission } from '@/lib/access/permissions';
-import { listConfigurationProfiles } from '@/lib/configurations/list-configuration-profiles';
+import { getConfigurationProfile, listConfigurationProfiles, PROFILE_SORT_KEYS, PROFILES_PAGE_SIZE, type ConfigurationProfileView } from '@/lib/configurations/list-configuration-profiles';
+import { readOutcome } from '@/lib/forms/action-outcome';
+import { readPageNumber, readPageRequest, readSort } from '@/lib/pagination/keyset';
+import { DataTable, paginationOf, type DataTableColumn } from '@/app/_components/data-table/data-table';
 import { deleteProfileAction } from './actions';
-import { TableScroll } from '@/app/_components/table-scroll';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
 
@@ -27,9 +29,68 @@ export default async function ConfigurationsPage({
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'configurations.view');
   const domain = access.actingTenant.tenantDomain;
-  const [profiles, t, format] = await Promise.all([listConfigurationProfiles(access), getTranslations('configurations'), getFormatter()]);
+  const query = await searchParams;
+  const sort = readSort(query, PROFILE_SORT_KEYS, 'name');
+  const outcomeTarget = readOutcome(query)?.target;
+  const [page, target, t, format] = await Promise.all([
+    listConfigurationProfiles(access, { sort, page: readPageRequest(query, PROFILES_PAGE_SIZE) }),
+    outcomeTarget ? getConfigurationProfile(access, outcomeTarget) : null,
+    getTranslations('configurations'),
+    getFormatter(),
+  ]);
   const canManage = hasPermission(access, 'configurations.manage');
-  const result = await readOutcomeMessage(await searchParams, 'configurations', (target) => ({ name: profiles.find((profile) => profile.id === target)?.name ?? '' }));
+  const result = await readOutcomeMessage(query, 'configurations', () => ({ name: target?.name ?? '' }));
+
+  const columns: DataTableColumn<ConfigurationProfileView>[] = [
+    {
+      id: 'name',
+      header: t('table.name'),
+      sortKey: 'name',
+      isRowHeader: true,
+      cell: (profile) =>
+        canManage ? (
+          <Link href={`/tenant/${domain}/configurations/${profile.id}`} aria-label={`${profile.name} – ${t('edit')}`}>
+            {profile.name}
+          </Link>
+        ) : (
+          profile.name
+        ),
+    },
+    { id: 'platform', header: t('table.platform'), sortKey: 'platform', cell: (profile) => t(`platforms.${profile.platform}`) },
+    {
+      id: 'summary',
+      header: t('table.summary'),
+      cell: (profile) => {
+        const settings = profile.settings as { passcodeMinLength?: number; screenLockMinutes?: number; cameraAllowed?: boolean; wifiNetworks?: string[] };
+        return t('summary', {
+          passcodeMinLength: settings.passcodeMinLength ?? 0,
+          screenLockMinutes: settings.screenLockMinutes ?? 0,
+          camera: settings.cameraAllowed ? t('cameraOn') : t('cameraOff'),
+          wifiCount: settings.wifiNetworks?.length ?? 0,
+        });
+      },
+    },
+    { id: 'updated', header: t('table.updatedAt'), sortKey: 'updated', cell: (profile) => format.dateTime(new Date(profile.updatedAt), { dateStyle: 'medium', timeZone: 'UTC' }) },
+  ];
+  const rowActions = (profile: ConfigurationProfileView) => (
+    <RowActionsMenu id={`profile-actions-${profile.id}`} label={t('table.actions')} targetName={profile.name} title={t('menuTitle', { name: profile.name })} closeLabel={t('close')}>
+      <li>
+        <Link href={`/tenant/${domain}/configurations/${profile.id}`} className="row-actions__link">
+          {t('edit')}
+        </Link>
+      </li>
+      <li>
+        <ConfirmAction
+          action={deleteProfileAction.bind(null, domain)}
+          hiddenFields={{ profileId: profile.id }}
+          summary={t('delete')}
+          question={t('confirmDelete', { name: profile.name })}
+          confirmLabel={t('confirmDeleteButton')}
+          isDestructive
+        />
+      </li>
+    </RowActionsMenu>
+  );
 
   return (
     <MainContent className="page">
@@ -43,73 +104,20 @@ export default async function ConfigurationsPage({
           </Link>
         </p>
       ) : null}
-      {profiles.length === 0 ? (
-        <p className="empty-state">{t('empty')}</p>
-      ) : (
-        <TableScroll label={t('table.caption')}>
-          <table key={result?.key} className="data-table data-table--stack">
-            <caption className="visually-hidden">{t('table.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('table.name')}</th>
-                <th scope="col">{t('table.platform')}</th>
-                <th scope="col">{t('table.summary')}</th>
-                <th scope="col">{t('table.updatedAt')}</th>
-                {canManage ? <th scope="col">{t('table.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {profiles.map((profile) => {
-                const settings = profile.settings as { passcodeMinLength?: number; screenLockMinutes?: number; cameraAllowed?: boolean; wifiNetworks?: string[] };
-                return (
-                  <tr key={profile.id}>
-                    <th scope="row">
-                      {canManage ? (
-                        <Link href={`/tenant/${domain}/configurations/${profile.id}`} aria-label={`${profile.name} – ${t('edit')}`}>
-                          {profile.name}
-                        </Link>
-                      ) : (
-                        profile.name
-                      )}
-                    </th>
-                    <td data-label={t('table.platform')}>{t(`platforms.${profile.platform}`)}</td>
-                    <td data-label={t('table.summary')}>
-                      {t('summary', {
-                        passcodeMinLength: settings.passcodeMinLength ?? 0,
-                        screenLockMinutes: settings.screenLockMinutes ?? 0,
-                        camera: settings.cameraAllowed ? t('cameraOn') : t('cameraOff'),
-                        wifiCount: settings.wifiNetworks?.length ?? 0,
-                      })}
-                    </td>
-                    <td data-label={t('table.updatedAt')}>{format.dateTime(new Date(profile.updatedAt), { dateStyle: 'medium', timeZone: 'UTC' })}</td>
-                    {canManage ? (
-                      <td className="data-table__actions">
-                        <RowActionsMenu id={`profile-actions-${profile.id}`} label={t('table.actions')} targetName={profile.name} title={t('menuTitle', { name: profile.name })} closeLabel={t('close')}>
-                          <li>
-                            <Link href={`/tenant/${domain}/configurations/${profile.id}`} className="row-actions__link">
-                              {t('edit')}
-                            </Link>
-                          </li>
-                          <li>
-                            <ConfirmAction
-                              action={deleteProfileAction.bind(null, domain)}
-                              hiddenFields={{ profileId: profile.id }}
-                              summary={t('delete')}
-                              question={t('confirmDelete', { name: profile.name })}
-                              confirmLabel={t('confirmDeleteButton')}
-                              isDestructive
-                            />
-                          </li>
-                        </RowActionsMenu>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <DataTable
+        // Keyed by the outcome: after an action every menu is closed again.
+        key={result?.key}
+        caption={t('table.caption')}
+        columns={columns}
+        rows={page.rows}
+        rowKey={(profile) => profile.id}
+        rowAttributes={(profile) => ({ 'data-profile': profile.name })}
+        emptyMessage={t('empty')}
+        path={`/tenant/${domain}/configurations`}
+        sort={sort}
+        pagination={paginationOf(page, readPageNumber(query.page), PROFILES_PAGE_SIZE)}
+        rowActions={canManage ? { header: t('table.actions'), render: rowActions } : undefined}
+      />
     </MainContent>
   );
 }

@@ -6,9 +6,12 @@ import { SubmitButton } from '@/app/_components/submit-button';
 import { requireTenantPermission } from '@/app/_server/request-context';
 import { switchToCustomerAction } from '@/app/customer-selection/actions';
 import { hasPermission } from '@/lib/access/permissions';
-import { CUSTOMER_STATES, listResellerCustomers, type CustomerLicenseState } from '@/lib/customers/list-reseller-customers';
-import { normalizeSearchTerm } from '@/lib/tenants/tenant-search';
-import { TableScroll } from '@/app/_components/table-scroll';
+import { CUSTOMER_STATES, CUSTOMERS_PAGE_SIZE, listResellerCustomers, type ResellerCustomerRow } from '@/lib/customers/list-reseller-customers';
+import { readPageNumber, readPageRequest } from '@/lib/pagination/keyset';
+import { DataTable, paginationOf, type DataTableColumn } from '@/app/_components/data-table/data-table';
+import { tableHref } from '@/app/_components/data-table/table-href';
+import { parseCustomerListFilters } from '@/lib/customers/customer-list-filters';
+import { CsvExportLink } from '@/app/_components/csv-export-link';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
 import { CustomerLicenseBadges, CustomerStateText } from './_components/customer-license-state';
@@ -23,16 +26,39 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'customers.view');
   const query = await searchParams;
-  const search = normalizeSearchTerm(query.q);
-  const state = CUSTOMER_STATES.find((value) => value === query.state) as CustomerLicenseState | undefined;
-  const sort = query.sort === 'valid_until' ? 'valid_until' : 'name';
-  const page = Math.max(1, Number.parseInt(String(query.page ?? '1'), 10) || 1);
-  const { customers, hasNextPage } = await listResellerCustomers(access, { search, state, sort, page });
+  const { search, state, sort } = parseCustomerListFilters(query);
+  const page = await listResellerCustomers(access, { search, state, sort, page: readPageRequest(query, CUSTOMERS_PAGE_SIZE) });
   const [t, format] = await Promise.all([getTranslations('customers'), getFormatter()]);
   const canManageLicenses = hasPermission(access, 'licenses.manage');
   const base = `/tenant/${access.actingTenant.tenantDomain}/customers`;
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeZone: 'UTC' });
-  const pageHref = (target: number) => `?${new URLSearchParams({ q: search, ...(state ? { state } : {}), sort, page: String(target) })}`;
+  const filters = { q: search || undefined, state };
+
+  const columns: DataTableColumn<ResellerCustomerRow>[] = [
+    { id: 'name', header: t('table.name'), sortKey: 'name', isRowHeader: true, cell: (customer) => <Link href={`${base}/${customer.id}`}>{customer.name}</Link> },
+    { id: 'tenantDomain', header: t('table.tenantDomain'), sortKey: 'tenant_domain', cell: (customer) => <span className="nowrap">{customer.tenantDomain}</span> },
+    { id: 'state', header: t('table.state'), cell: (customer) => <CustomerStateText state={customer.state} daysRemaining={customer.daysRemaining} /> },
+    { id: 'types', header: t('table.types'), cell: (customer) => <CustomerLicenseBadges types={customer.licenseTypes} /> },
+    { id: 'devices', header: t('table.devices'), isNumeric: true, cell: (customer) => customer.deviceCount },
+    { id: 'validUntil', header: t('table.validUntil'), sortKey: 'valid_until', cell: (customer) => <span className="nowrap">{customer.validUntil ? date(customer.validUntil) : '–'}</span> },
+  ];
+  const rowActions = (customer: ResellerCustomerRow) => {
+    const canOpen = customer.state === 'valid' || customer.state === 'expiring';
+    return (
+      <RowActionsMenu id={`customer-actions-${customer.id}`} label={t('table.manage')} targetName={customer.name} title={t('table.menuTitle', { name: customer.name })} closeLabel={t('table.close')}>
+        <li><Link href={`${base}/${customer.id}`} className="row-actions__link">{t('table.open')}</Link></li>
+        {canManageLicenses ? <li><Link href={`${base}/new-license?customer=${customer.id}`} className="row-actions__link">{t('table.createLicense')}</Link></li> : null}
+        {canOpen ? (
+          <li>
+            <form action={switchToCustomerAction} className="row-actions__form">
+              <input type="hidden" name="tenantDomain" value={customer.tenantDomain} />
+              <SubmitButton variant="secondary" className="button--small">{t('table.openTenant')}</SubmitButton>
+            </form>
+          </li>
+        ) : null}
+      </RowActionsMenu>
+    );
+  };
 
   return (
     <MainContent className="page">
@@ -44,6 +70,8 @@ export default async function CustomersPage({ params, searchParams }: { params: 
           </Link>
         ) : null}
         <Link href={`${base}/expiring`}>{t('expiring.link')}</Link>
+        {/* The export (a route handler next to this page) takes the filters on screen. */}
+        <CsvExportLink href={tableHref(`${base}/export`, { ...filters, sort: sort.key, dir: sort.direction })} label={t('export.link')} hint={t('export.hint')} />
       </div>
 
       {/* A GET form: Enter searches, and the filters live in the address (bookmarkable, no script). */}
@@ -61,66 +89,29 @@ export default async function CustomersPage({ params, searchParams }: { params: 
         </div>
         <div className="field">
           <label htmlFor="customers-sort" className="field__label">{t('filter.sort')}</label>
-          <select id="customers-sort" name="sort" className="select" defaultValue={sort}>
+          <select id="customers-sort" name="sort" className="select" defaultValue={sort.key}>
             <option value="name">{t('filter.sortName')}</option>
+            <option value="tenant_domain">{t('filter.sortTenantDomain')}</option>
             <option value="valid_until">{t('filter.sortValidUntil')}</option>
           </select>
         </div>
+        <input type="hidden" name="dir" value={sort.direction} />
         <SubmitButton variant="secondary">{t('filter.apply')}</SubmitButton>
       </form>
 
-      {customers.length === 0 ? <p className="empty-state">{t('empty')}</p> : (
-        <TableScroll label={t('table.caption')}>
-          <table className="data-table data-table--stack customers-table">
-            <caption className="visually-hidden">{t('table.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('table.name')}</th>
-                <th scope="col">{t('table.tenantDomain')}</th>
-                <th scope="col">{t('table.state')}</th>
-                <th scope="col">{t('table.types')}</th>
-                <th scope="col" className="data-table__number">{t('table.devices')}</th>
-                <th scope="col">{t('table.validUntil')}</th>
-                <th scope="col">{t('table.manage')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {customers.map((customer) => {
-                const canOpen = customer.state === 'valid' || customer.state === 'expiring';
-                return (
-                  <tr key={customer.id} data-customer={customer.tenantDomain}>
-                    <th scope="row"><Link href={`${base}/${customer.id}`}>{customer.name}</Link></th>
-                    <td data-label={t('table.tenantDomain')} className="nowrap">{customer.tenantDomain}</td>
-                    <td data-label={t('table.state')}><CustomerStateText state={customer.state} daysRemaining={customer.daysRemaining} /></td>
-                    <td data-label={t('table.types')}><CustomerLicenseBadges types={customer.licenseTypes} /></td>
-                    <td data-label={t('table.devices')} className="data-table__number">{customer.deviceCount}</td>
-                    <td data-label={t('table.validUntil')} className="nowrap">{customer.validUntil ? date(customer.validUntil) : '–'}</td>
-                    <td className="data-table__actions">
-                      <RowActionsMenu id={`customer-actions-${customer.id}`} label={t('table.manage')} targetName={customer.name} title={t('table.menuTitle', { name: customer.name })} closeLabel={t('table.close')}>
-                        <li><Link href={`${base}/${customer.id}`} className="row-actions__link">{t('table.open')}</Link></li>
-                        {canManageLicenses ? <li><Link href={`${base}/new-license?customer=${customer.id}`} className="row-actions__link">{t('table.createLicense')}</Link></li> : null}
-                        {canOpen ? (
-                          <li>
-                            <form action={switchToCustomerAction} className="row-actions__form">
-                              <input type="hidden" name="tenantDomain" value={customer.tenantDomain} />
-                              <SubmitButton variant="secondary" className="button--small">{t('table.openTenant')}</SubmitButton>
-                            </form>
-                          </li>
-                        ) : null}
-                      </RowActionsMenu>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <nav aria-label={t('pagination.label')} className="pagination">
-        {page > 1 ? <Link href={pageHref(page - 1)}>{t('pagination.previous')}</Link> : null}{' '}
-        <span>{t('pagination.page', { page })}</span>{' '}
-        {hasNextPage ? <Link href={pageHref(page + 1)}>{t('pagination.next')}</Link> : null}
-      </nav>
+      <DataTable
+        caption={t('table.caption')}
+        columns={columns}
+        rows={page.customers}
+        rowKey={(customer) => customer.id}
+        rowAttributes={(customer) => ({ 'data-customer': customer.tenantDomain })}
+        emptyMessage={t('empty')}
+        path={base}
+        query={filters}
+        sort={sort}
+        pagination={paginationOf(page, readPageNumber(query.page), CUSTOMERS_PAGE_SIZE)}
+        rowActions={{ header: t('table.manage'), render: rowActions }}
+      />
     </MainContent>
   );
 }

@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
 import { hasPermission } from '@/lib/access/permissions';
-import { listUsers } from '@/lib/users/list-users';
+import { findTenantUserLabel, listUsers, USER_SORT_KEYS, USERS_PAGE_SIZE, type TenantUserRow } from '@/lib/users/list-users';
+import { readPageNumber, readPageRequest, readSort } from '@/lib/pagination/keyset';
+import { readOutcome } from '@/lib/forms/action-outcome';
+import { DataTable, paginationOf, type DataTableColumn } from '@/app/_components/data-table/data-table';
 import { canGrantRole, ROLES } from '@/lib/users/role-grants';
 import { createUserAction } from './actions';
 import { CreateUserForm } from './_components/create-user-form';
 import { UserRowActions } from './_components/user-row-actions';
-import { TableScroll } from '@/app/_components/table-scroll';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
 import { ActionResult } from '@/app/_components/action-result';
@@ -24,16 +26,72 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'users.view');
   const domain = access.actingTenant.tenantDomain;
-  const [rows, t, format] = await Promise.all([listUsers(access), getTranslations('users'), getFormatter()]);
-  // The outcome of a row action names its user from this page's own data, never from the address.
-  const result = await readOutcomeMessage(await searchParams, 'users', (target) => {
-    const user = rows.find((row) => row.id === target);
-    return { username: user?.username ?? '', role: user ? t(`roles.${user.role}`) : '' };
-  });
+  const query = await searchParams;
+  const sort = readSort(query, USER_SORT_KEYS, 'username');
+  const outcomeTarget = readOutcome(query)?.target;
+  const [page, target, t, format] = await Promise.all([
+    listUsers(access, { sort, page: readPageRequest(query, USERS_PAGE_SIZE) }),
+    outcomeTarget ? findTenantUserLabel(access, outcomeTarget) : null,
+    getTranslations('users'),
+    getFormatter(),
+  ]);
+  // The outcome of a row action names its user from the database (within this tenant), never from the address.
+  const result = await readOutcomeMessage(query, 'users', () => ({ username: target?.username ?? '', role: target ? t(`roles.${target.role}`) : '' }));
   const canManage = hasPermission(access, 'users.manage');
   const canResetTwoFactor = hasPermission(access, 'users.reset_two_factor');
   const canSendReset = hasPermission(access, 'users.send_password_reset');
   const grantableRoles = ROLES.filter((role) => canGrantRole(access, role));
+  const hasActions = canManage || canResetTwoFactor || canSendReset;
+
+  const columns: DataTableColumn<TenantUserRow>[] = [
+    {
+      id: 'username',
+      header: t('table.username'),
+      sortKey: 'username',
+      isRowHeader: true,
+      cell: (user) => (
+        <>
+          {user.username} {user.isSelf ? <span>{t('you')}</span> : null}{' '}
+          {user.isRspLinked ? (
+            <span className="badge badge--rsp" title={t('rspHint')}>
+              {t('rsp')}
+              <span className="visually-hidden"> ({t('rspHint')})</span>
+            </span>
+          ) : null}
+        </>
+      ),
+    },
+    { id: 'email', header: t('table.email'), wrapAnywhere: true, cell: (user) => <EmailAddress address={user.email} /> },
+    { id: 'role', header: t('table.role'), sortKey: 'role', cell: (user) => t(`roles.${user.role}`) },
+    {
+      id: 'twoFactor',
+      header: t('table.twoFactor'),
+      cell: (user) => (
+        <>
+          {t(`twoFactorStatus.${user.twoFactor}`)}
+          {user.twoFactorDeadline ? (
+            <span className="field__help">
+              {' · '}
+              {user.isTwoFactorDeadlinePassed
+                ? t('twoFactorDeadlinePassed')
+                : t('twoFactorDeadline', {
+                    deadline: format.dateTime(new Date(user.twoFactorDeadline), { dateStyle: 'medium', timeZone: 'UTC' }),
+                  })}
+            </span>
+          ) : null}
+          {user.isActivationPending ? <span className="field__help"> · {t('activationPending')}</span> : null}
+        </>
+      ),
+    },
+    {
+      id: 'lastLogin',
+      header: t('table.lastLogin'),
+      cell: (user) =>
+        user.lastLoginAt ? format.dateTime(new Date(user.lastLoginAt), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' : t('never'),
+    },
+    { id: 'created', header: t('table.created'), sortKey: 'created', cell: (user) => format.dateTime(new Date(user.createdAt), { dateStyle: 'medium', timeZone: 'UTC' }) },
+    { id: 'status', header: t('table.status'), cell: (user) => (user.isDisabled ? t('status.disabled') : t('status.active')) },
+  ];
 
   return (
     <MainContent className="page">
@@ -46,78 +104,29 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
       </p>
       <ActionResult message={result} />
 
-      {rows.length === 0 ? (
-        <p className="empty-state">{t('empty')}</p>
-      ) : (
-        <TableScroll label={t('table.caption')}>
-          {/* Keyed by the outcome: after an action every menu is closed again. */}
-          <table key={result?.key} className="data-table data-table--stack users-table">
-            <caption className="visually-hidden">{t('table.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('table.username')}</th>
-                <th scope="col">{t('table.email')}</th>
-                <th scope="col">{t('table.role')}</th>
-                <th scope="col">{t('table.twoFactor')}</th>
-                <th scope="col">{t('table.lastLogin')}</th>
-                <th scope="col">{t('table.status')}</th>
-                {canManage || canResetTwoFactor || canSendReset ? <th scope="col">{t('table.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((user) => (
-                <tr key={user.id} data-username={user.username}>
-                  <th scope="row">
-                    {user.username} {user.isSelf ? <span>{t('you')}</span> : null}{' '}
-                    {user.isRspLinked ? (
-                      <span className="badge badge--rsp" title={t('rspHint')}>
-                        {t('rsp')}
-                        <span className="visually-hidden"> ({t('rspHint')})</span>
-                      </span>
-                    ) : null}
-                  </th>
-                  <td data-label={t('table.email')} className="data-table__wrap-anywhere"><EmailAddress address={user.email} /></td>
-                  <td data-label={t('table.role')}>{t(`roles.${user.role}`)}</td>
-                  <td data-label={t('table.twoFactor')}>
-                    {t(`twoFactorStatus.${user.twoFactor}`)}
-                    {user.twoFactorDeadline ? (
-                      <span className="field__help">
-                        {' · '}
-                        {user.isTwoFactorDeadlinePassed
-                          ? t('twoFactorDeadlinePassed')
-                          : t('twoFactorDeadline', {
-                              deadline: format.dateTime(new Date(user.twoFactorDeadline), { dateStyle: 'medium', timeZone: 'UTC' }),
-                            })}
-                      </span>
-                    ) : null}
-                    {user.isActivationPending ? <span className="field__help"> · {t('activationPending')}</span> : null}
-                  </td>
-                  <td data-label={t('table.lastLogin')}>
-                    {user.lastLoginAt
-                      ? format.dateTime(new Date(user.lastLoginAt), {
-                          dateStyle: 'medium',
-                          timeStyle: 'short',
-                          timeZone: 'UTC',
-                        }) + ' UTC'
-                      : t('never')}
-                  </td>
-                  <td data-label={t('table.status')}>{user.isDisabled ? t('status.disabled') : t('status.active')}</td>
-                  {canManage || canResetTwoFactor || canSendReset ? (
-                    <td className="data-table__actions">
-                      <UserRowActions
-                        user={user}
-                        tenantDomain={domain}
-                        permissions={{ canManage, canResetTwoFactor, canSendReset }}
-                        grantableRoles={grantableRoles}
-                      />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <DataTable
+        // Keyed by the outcome: after an action every menu is closed again.
+        key={result?.key}
+        caption={t('table.caption')}
+        columns={columns}
+        rows={page.rows}
+        rowKey={(user) => user.id}
+        rowAttributes={(user) => ({ 'data-username': user.username })}
+        emptyMessage={t('empty')}
+        path={`/tenant/${domain}/users`}
+        sort={sort}
+        pagination={paginationOf(page, readPageNumber(query.page), USERS_PAGE_SIZE)}
+        rowActions={
+          hasActions
+            ? {
+                header: t('table.actions'),
+                render: (user) => (
+                  <UserRowActions user={user} tenantDomain={domain} permissions={{ canManage, canResetTwoFactor, canSendReset }} grantableRoles={grantableRoles} />
+                ),
+              }
+            : undefined
+        }
+      />
 
       {canManage ? (
         <section aria-labelledby="create-user-heading" className="card users-create">

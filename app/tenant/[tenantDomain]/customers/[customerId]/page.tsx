@@ -12,9 +12,12 @@ import { getClientAddress, requireTenantAccess, requireTenantPermission } from '
 import { switchToCustomerAction } from '@/app/customer-selection/actions';
 import { hasPermission } from '@/lib/access/permissions';
 import { recordObjectAccessDenied } from '@/lib/access/audit-actor';
-import { listCustomerLicenses } from '@/lib/customers/list-customer-licenses';
+import { CUSTOMER_LICENSES_PAGE_SIZE, findCustomerLicense, listCustomerLicenses } from '@/lib/customers/list-customer-licenses';
+import { readOutcome } from '@/lib/forms/action-outcome';
+import tableStyles from '@/app/_components/data-table/data-table.module.css';
 import { findResellerCustomerRow } from '@/lib/customers/list-reseller-customers';
-import { listUsers } from '@/lib/users/list-users';
+import { findTenantUserLabel, listUsers } from '@/lib/users/list-users';
+import { MAX_PAGE_SIZE, readPageNumber, readPageRequest } from '@/lib/pagination/keyset';
 import { editCustomerAction, inviteCustomerAdministratorAction } from '../actions';
 import { CustomerDetailsForm } from '../_components/customer-details-form';
 import { CustomerStateText } from '../_components/customer-license-state';
@@ -43,25 +46,29 @@ export default async function CustomerPage({ params, searchParams }: Props) {
   const hasValidLicense = customer.state === 'valid' || customer.state === 'expiring';
   // The customer's users are read as the reseller acting in that tenant: the access layer decides.
   const customerAccess = hasValidLicense ? await requireTenantAccess(customer.tenantDomain) : null;
-  const [licenses, users, t, format] = await Promise.all([
-    listCustomerLicenses(access, [customer.id]),
-    customerAccess && hasPermission(customerAccess, 'users.view') ? listUsers(customerAccess) : null,
+  const query = await searchParams;
+  const outcomeTarget = readOutcome(query)?.target;
+  const [licensePage, adminPage, targetLicense, targetUser, t, format] = await Promise.all([
+    listCustomerLicenses(access, [customer.id], { page: readPageRequest(query, CUSTOMER_LICENSES_PAGE_SIZE) }),
+    customerAccess && hasPermission(customerAccess, 'users.view')
+      ? listUsers(customerAccess, { role: 'admin', page: { cursor: null, towards: 'after', limit: MAX_PAGE_SIZE } })
+      : null,
+    outcomeTarget ? findCustomerLicense(access, customer.id, outcomeTarget) : null,
+    outcomeTarget && customerAccess && hasPermission(customerAccess, 'users.view') ? findTenantUserLabel(customerAccess, outcomeTarget) : null,
     getTranslations('customers'),
     getFormatter(),
   ]);
-  const admins = users?.filter((user) => user.role === 'admin') ?? null;
+  const admins = adminPage?.rows ?? null;
   const canInvite = customerAccess !== null && hasPermission(customerAccess, 'users.manage');
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeZone: 'UTC' });
-  const result = await readOutcomeMessage(await searchParams, 'customers', (target) => {
-    const license = licenses.find((entry) => entry.id === target);
-    return {
-      name: customer.name,
-      tenantDomain: customer.tenantDomain,
-      type: license ? t(`licenseType.${license.type}`) : '',
-      validUntil: license ? date(license.validUntil) : '',
-      username: users?.find((user) => user.id === target)?.username ?? '',
-    };
-  });
+  // The outcome line names its license or user from the database, within this reseller's scope.
+  const result = await readOutcomeMessage(query, 'customers', () => ({
+    name: customer.name,
+    tenantDomain: customer.tenantDomain,
+    type: targetLicense ? t(`licenseType.${targetLicense.type}`) : '',
+    validUntil: targetLicense ? date(targetLicense.validUntil) : '',
+    username: targetUser?.username ?? '',
+  }));
 
   return (
     <MainContent className="page">
@@ -101,7 +108,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
           <ul className="customer-admins" aria-label={t('detail.administratorsCaption', { name: customer.name })}>
             {admins.map((admin) => (
               <li key={admin.id}>
-                <strong>{admin.username}</strong> <span className="data-table__wrap-anywhere"><EmailAddress address={admin.email} /></span> ·{' '}
+                <strong>{admin.username}</strong> <span className={tableStyles.wrapAnywhere}><EmailAddress address={admin.email} /></span> ·{' '}
                 {admin.isActivationPending ? t('detail.activationPending') : admin.twoFactor === 'active' ? t('detail.active') : t('detail.twoFactorMissing')}
               </li>
             ))}
@@ -124,7 +131,8 @@ export default async function CustomerPage({ params, searchParams }: Props) {
         key={result?.key}
         access={access}
         customer={{ id: customer.id, name: customer.name }}
-        licenses={licenses}
+        licenses={licensePage}
+        pageNumber={readPageNumber(query.page)}
       />
 
       {hasPermission(access, 'customers.manage') ? (

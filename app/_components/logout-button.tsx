@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
  * data), never a link a page could prefetch or embed. A full page load follows; with
  * JavaScript the button says so meanwhile and ignores a second press.
  */
-export function LogoutButton() {
+export function LogoutButton({ className = 'button button--secondary' }: { className?: string }) {
   const t = useTranslations('header');
   const [pending, setPending] = useState(false);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -17,7 +17,7 @@ export function LogoutButton() {
   };
   return (
     <form method="post" action="/logout" onSubmit={onSubmit}>
-      <button type="submit" className="button button--secondary" aria-disabled={pending || undefined} aria-busy={pending || undefined}>
+      <button type="submit" className={className} aria-disabled={pending || undefined} aria-busy={pending || undefined}>
         {pending ? t('loggingOut') : t('logout')}
       </button>
     </form>

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { LanguageSwitcher } from '@/app/_components/language-switcher';
 import { PortalHeader } from '@/app/_components/portal-header';
 import { requireSession } from '@/app/_server/request-context';
 import { canSelectCustomers } from '@/lib/access/permissions';
@@ -34,7 +33,7 @@ export default async function CustomerSelectionPage({ searchParams }: { searchPa
         username={session.user.username}
         tenantName={session.tenant.name}
         tenantDomain={session.tenant.tenantDomain}
-        localeSwitcher={<LanguageSwitcher returnTo="/customer-selection" />}
+        returnTo="/customer-selection"
       />
       <MainContent className="page">
         <h1>{t('title')}</h1>

@@ -43,7 +43,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const lastTenant = cookieJar.get(LAST_TENANT_COOKIE)?.value;
   const contact = query.reason === 'license' ? await findLicenseContact(cookieJar.get(PENDING_LOGIN_COOKIE)?.value) : null;
   return (
-    <AuthCard title={t(hasResellerPortal ? 'login.title' : 'login.heading')} product={t('app.name')} returnTo={returnTo ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login'}>
+    <AuthCard title={t(hasResellerPortal ? 'login.title' : 'login.heading')} returnTo={returnTo ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login'}>
       {notice ? (
         <p className="notice" role={notice.role}>
           {contact

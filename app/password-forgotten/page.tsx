@@ -17,7 +17,7 @@ export default async function PasswordForgottenPage({ searchParams }: { searchPa
   const { reason } = await searchParams;
   const lastTenant = (await cookies()).get(LAST_TENANT_COOKIE)?.value;
   return (
-    <AuthCard title={t('passwordForgotten.title')} product={t('app.name')} returnTo="/password-forgotten">
+    <AuthCard title={t('passwordForgotten.title')} returnTo="/password-forgotten">
       {reason === 'link' ? (
         <p className="notice" role="alert">
           {t('accountLink.invalid')}

@@ -6,6 +6,9 @@ import { PortalHeader } from "@/app/_components/portal-header";
 import { RegenerateRecoveryCodesForm } from "@/app/_components/regenerate-recovery-codes-form";
 import { requireSession } from "@/app/_server/request-context";
 import { logOutOtherSessions, regenerateCodes } from "@/app/security/actions";
+import { switchToCustomerAction } from "@/app/customer-selection/actions";
+import { CustomerSelectionMenu } from "@/app/customer-selection/_components/customer-selection-menu";
+import { canSelectCustomers } from "@/lib/access/permissions";
 import { mayUseLocalPassword } from "@/lib/reseller-portal-settings";
 import { listUserSessions, type UserSessionSummary } from "@/lib/sessions/list-user-sessions";
 import { countRemainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
@@ -55,6 +58,8 @@ export default async function SecurityPage() {
         username={session.user.username}
         tenantName={session.tenant.name}
         tenantDomain={session.tenant.tenantDomain}
+        returnTo="/security"
+        customerSwitcher={canSelectCustomers(session) ? <CustomerSelectionMenu searchUrl="/customer-selection/search" pageUrl="/customer-selection" selectAction={switchToCustomerAction} /> : undefined}
       />
       <MainContent className="page">
         <p>

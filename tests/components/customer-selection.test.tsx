@@ -87,6 +87,18 @@ describe('CustomerSelectionMenu', () => {
     expect(within(search).getByLabelText('Search customers')).toHaveAttribute('name', 'q');
   });
 
+  test('is the one customer switcher: it also leads to the full customer selection, open or not', async () => {
+    const user = userEvent.setup();
+    Object.assign(globalThis, { fetch: jest.fn(async () => ({ ok: true, json: async () => firstPage })) });
+    renderWithIntl(<CustomerSelectionMenu searchUrl="/customer-selection/search" pageUrl="/customer-selection" selectAction={jest.fn()} />);
+    const details = screen.getByText('Switch customer').closest('details')!;
+    expect(within(details).getByText('Open the full customer selection')).toHaveAttribute('href', '/customer-selection');
+    await user.click(screen.getByText('Switch customer'));
+    await screen.findByRole('button', { name: /Alpha Logistik GmbH/ });
+    expect(screen.getByRole('link', { name: 'Open the full customer selection' })).toHaveAttribute('href', '/customer-selection');
+    Reflect.deleteProperty(globalThis, 'fetch');
+  });
+
   test('opening it loads the live list; Escape closes it back to its summary', async () => {
     const user = userEvent.setup();
     // jsdom has no fetch: the menu's real fetch path gets a stand-in answering like the route handler.

@@ -8,33 +8,54 @@ import { createAccountLink, markRspLinked } from './support/account-arrangements
 import type { DevMailboxRenderInput, DevMailboxRenderOutput } from './support/render-dev-mailbox';
 import { waitForEmail } from './support/sent-emails';
 import { createResellerPortalAccount, signInAsDemoReseller, signInThroughResellerPortal } from './support/reseller-portal';
-import { enterPassword, signInAsDemoUser } from './support/sign-in';
+import { enterPassword, openUserMenu, signInAsDemoUser } from './support/sign-in';
 
 // Every page of the portal must pass axe-core's WCAG 2.x A/AA rules with no serious or critical
-// violation, and must not scroll sideways, in every view: both languages at 320, 768 and 1280 px
-// (issue 9), for every person who sees it. One sign-in per person serves every view: the language
-// is switched with the locale cookie (what the language switcher sets), which needs the page opened
-// again; the layout (the width; issue 10 adds the colour scheme) is applied to the open page.
-// Findings are collected per test and reported together, so one run shows every page's problems.
-// Screenshots of every page at 320 and 1280 px in both languages go to test-results/screenshots/
-// (`<page>-<language>-<width>.png`), which CI keeps as artifacts.
+// violation, and must not scroll sideways, in every view: both languages, light and dark (issue 10),
+// at 320 and 1280 px, and 768 px in the light theme (issue 9), for every person who sees it. Where
+// the page has the portal header, it is one row at 1280 px (lower than 72 px). One sign-in per
+// person serves every view: the language is switched with the locale cookie (what the language
+// switcher sets), which needs the page opened again; the layout (width and colour scheme, through
+// prefers-color-scheme) is applied to the open page. Findings are collected per test and reported
+// together, so one run shows every page's problems. Screenshots of every page in light and dark,
+// English and German, at 320 and 1280 px go to test-results/screenshots/
+// (`<page>-<language>-<light|dark>-<width>.png`), which CI keeps as artifacts.
+
+// Every page in ten views (two languages × five layouts), with axe and a screenshot in most of them.
+jest.setTimeout(10 * 60_000);
 
 // German first: each check ends in English, so the steps after it can use the English labels.
 const LANGUAGES = ['de', 'en'] as const;
 type Language = (typeof LANGUAGES)[number];
 
-/** How the open page is shown. One more dimension (e.g. `colorScheme`) goes here and in applyLayout. */
-type Layout = { width: 320 | 768 | 1280 };
-const LAYOUTS: readonly Layout[] = [{ width: 320 }, { width: 768 }, { width: 1280 }];
+/** How the open page is shown. One more dimension goes here and in applyLayout. */
+type Layout = { width: 320 | 768 | 1280; colorScheme: 'light' | 'dark' };
+// 768 px only in light: the tablet width checks the layout; the theme's colours are the same at every width.
+const LAYOUTS: readonly Layout[] = [
+  { width: 320, colorScheme: 'light' },
+  { width: 320, colorScheme: 'dark' },
+  { width: 768, colorScheme: 'light' },
+  { width: 1280, colorScheme: 'light' },
+  { width: 1280, colorScheme: 'dark' },
+];
 /** The layout pages are opened in (and left in), so the steps that open a state click a desktop page. */
-const OPENING_LAYOUT: Layout = { width: 1280 };
+const OPENING_LAYOUT: Layout = { width: 1280, colorScheme: 'light' };
 const SCREENSHOT_WIDTHS: ReadonlySet<number> = new Set([320, 1280]);
+/**
+ * The axe rules a colour scheme can change. The dark theme changes colours only (the custom
+ * properties of app/globals.css), not the markup or the layout, so in dark the page is checked with
+ * these; in light with every WCAG A/AA rule.
+ */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'] as const;
+/** The portal header at desktop width: one row (it was three, 147 px, before issue 10). */
+const HEADER_MAX_HEIGHT_AT_1280 = 72;
 
 async function applyLayout(page: Page, layout: Layout): Promise<void> {
   await page.setViewportSize({ width: layout.width, height: 900 });
+  await page.emulateMedia({ colorScheme: layout.colorScheme });
 }
 
-const layoutName = (layout: Layout) => `${layout.width}px`;
+const layoutName = (layout: Layout) => `${layout.width}px ${layout.colorScheme}`;
 
 const TENANT = '123456.sms';
 const RESELLER_TENANT = '100001.sms';
@@ -45,6 +66,8 @@ type PageCheck = {
   name: string;
   /** Opens the page (or state) to check; runs once per language, with the locale cookie already set. */
   open: (page: Page) => Promise<void>;
+  /** Only these layouts (a state that exists at one width only, e.g. the phone's navigation menu). */
+  layouts?: readonly Layout[];
 };
 
 async function useLanguage(context: BrowserContext, language: Language): Promise<void> {
@@ -62,19 +85,29 @@ async function openPath(page: Page, path: string, expectedStatus = 200): Promise
 }
 
 /** What the page shows now, in every layout: axe, sideways scrolling, and the screenshots. */
-async function checkLayouts(page: Page, where: string, screenshotName: string, options: { exclude?: string[] } = {}): Promise<string[]> {
+async function checkLayouts(page: Page, where: string, screenshotName: string, options: { exclude?: string[]; layouts?: readonly Layout[] } = {}): Promise<string[]> {
   const findings: string[] = [];
-  for (const layout of LAYOUTS) {
+  for (const layout of options.layouts ?? LAYOUTS) {
     await applyLayout(page, layout);
     const here = `${where} at ${layoutName(layout)}`;
     // Wide tables scroll inside their own region (or become cards); the page itself never scrolls sideways.
     const [pageWidth, windowWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     if (pageWidth > windowWidth) findings.push(`${here}: the page is ${pageWidth}px wide in a ${windowWidth}px window (scrolls sideways)`);
-    findings.push(...(await findAccessibilityViolations(page, here, options)));
-    if (SCREENSHOT_WIDTHS.has(layout.width)) await saveScreenshot(page, `${screenshotName}-${layout.width}`);
+    if (layout.width === 1280) findings.push(...(await checkHeaderHeight(page, here)));
+    findings.push(...(await findAccessibilityViolations(page, here, { exclude: options.exclude, rules: layout.colorScheme === 'dark' ? COLOUR_RULES : undefined })));
+    if (SCREENSHOT_WIDTHS.has(layout.width)) await saveScreenshot(page, `${screenshotName}-${layout.colorScheme}-${layout.width}`);
   }
   await applyLayout(page, OPENING_LAYOUT);
   return findings;
+}
+
+/** The portal header, where the page has one, is a single row at desktop width. */
+async function checkHeaderHeight(page: Page, here: string): Promise<string[]> {
+  const header = page.locator('header.portal-header');
+  if ((await header.count()) === 0) return [];
+  const box = await header.boundingBox();
+  if (!box) return [`${here}: the portal header is not shown`];
+  return box.height < HEADER_MAX_HEIGHT_AT_1280 ? [] : [`${here}: the portal header is ${box.height}px high (more than one row)`];
 }
 
 /**
@@ -91,7 +124,7 @@ async function checkInEveryView(page: Page, check: PageCheck): Promise<string[]>
     const where = `${check.name} (${language}, ${new URL(page.url()).pathname})`;
     const lang = await page.locator('html').getAttribute('lang');
     if (lang !== language) findings.push(`${where}: <html lang="${lang}">, expected "${language}"`);
-    findings.push(...(await checkLayouts(page, where, `${check.name}-${language}`)));
+    findings.push(...(await checkLayouts(page, where, `${check.name}-${language}`, { layouts: check.layouts })));
   }
   return findings;
 }
@@ -338,6 +371,25 @@ async function openRowMenu(row: Locator, options: { openLastConfirmation?: boole
 function tenantPageChecks(base: string, profilePath: string): PageCheck[] {
   return [
     { name: 'tenant-overview', open: (p) => openPath(p, base) },
+    {
+      // The header's user menu (a popover): Security, the languages, Log out.
+      name: 'tenant-overview-user-menu-open',
+      open: async (p) => {
+        await openPath(p, base);
+        await openUserMenu(p);
+      },
+    },
+    {
+      // On phones the tenant's sections sit in a menu (a popover), opened by its button.
+      name: 'tenant-overview-navigation-menu-open',
+      layouts: LAYOUTS.filter((layout) => layout.width === 320),
+      open: async (p) => {
+        await applyLayout(p, { width: 320, colorScheme: 'light' });
+        await openPath(p, base);
+        await p.locator('.tenant-nav__toggle').click();
+        await p.locator('#tenant-nav-list').waitFor({ state: 'visible' });
+      },
+    },
     { name: 'tenant-users', open: (p) => openPath(p, `${base}/users`) },
     {
       name: 'tenant-users-menu-open',

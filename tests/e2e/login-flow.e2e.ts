@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { e2eBaseUrl, useBrowser, withPage } from './support/browser';
 import { countAuditEvents } from './support/db';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, enterCode, enterPassword as enterPasswordStep } from './support/sign-in';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, enterCode, enterPassword as enterPasswordStep, logOutFromHeader } from './support/sign-in';
 import { unusedTotpCode } from './support/totp';
 
 async function enterPassword(page: Page, tenantDomain: string, username: string, password = DEMO_PASSWORD) {
@@ -33,7 +33,7 @@ describe('signing in with tenant domain, password and two-factor code', () => {
 
       const [logout] = await Promise.all([
         page.waitForResponse((response) => new URL(response.url()).pathname === '/logout' && response.request().method() === 'POST'),
-        page.getByRole('button', { name: 'Log out', exact: true }).click(),
+        logOutFromHeader(page),
       ]);
       // The browser drops every cookie and all storage of the portal (issue 14.8), and the page says so.
       expect(logout.status()).toBe(303);

@@ -3,7 +3,7 @@ import { useBrowser, withPage } from './support/browser';
 import { createUserWithoutTwoFactor, e2eDb, giveDemoTwoFactor } from './support/db';
 import { waitForEmail } from './support/sent-emails';
 import { signInAsDemoReseller } from './support/reseller-portal';
-import { DEMO_TOTP_SECRET, enterCode, enterPassword, signInAsDemoUser } from './support/sign-in';
+import { DEMO_TOTP_SECRET, enterCode, enterPassword, logOutFromHeader, openUserMenu, signInAsDemoUser } from './support/sign-in';
 import { totpCode, waitForNextTotpStep } from './support/totp';
 
 // Every flow of the tenant and reseller pages, in Chromium with JavaScript switched off: plain
@@ -97,6 +97,44 @@ describe('tenant and reseller flows with JavaScript off', () => {
     expect(rows.map((row) => row.action)).toEqual(['user.created', 'user.role_changed', 'user.password_reset_sent', 'user.two_factor_reset', 'user.disabled', 'user.enabled']);
   });
 
+  test('the app shell: user menu (Security, language, Log out) and the phone navigation menu open and work', async () => {
+    await withPage(
+      browser(),
+      async (page) => {
+        await signInAsAlphaAdmin(page);
+        await page.goto(`/tenant/${TENANT}/users`);
+        const header = page.locator('header');
+        expect(await header.innerText()).toContain('Alpha Logistik GmbH (123456.sms) · admin');
+
+        // The language: one press in the user menu (a popover HTML opens), back on the same page.
+        let menu = await openUserMenu(page);
+        await menu.getByRole('button', { name: 'Deutsch', exact: true }).click();
+        await page.locator('html[lang="de"]').waitFor();
+        expect(new URL(page.url()).pathname).toBe(`/tenant/${TENANT}/users`);
+        menu = await openUserMenu(page);
+        await menu.getByRole('button', { name: 'English', exact: true }).click();
+        await page.locator('html[lang="en"]').waitFor();
+
+        // On a phone the sections are behind "Menu"; at 1280 px they are a row of links.
+        expect(await page.locator('.tenant-nav__toggle').isVisible()).toBe(false);
+        await page.setViewportSize({ width: 320, height: 800 });
+        const sections = page.getByRole('navigation', { name: 'Tenant sections' });
+        expect(await sections.getByRole('link', { name: 'Audit log' }).isVisible()).toBe(false);
+        await sections.getByRole('button', { name: 'Menu' }).click();
+        await sections.getByRole('link', { name: 'Audit log' }).click();
+        await page.waitForURL(`**/tenant/${TENANT}/audit`);
+        await page.setViewportSize({ width: 1280, height: 800 });
+
+        menu = await openUserMenu(page);
+        await menu.getByRole('link', { name: 'Security' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Security' }).waitFor();
+        await logOutFromHeader(page);
+        await page.waitForURL('**/login?reason=loggedOut');
+      },
+      NO_SCRIPT,
+    );
+  });
+
   test('customer admin: creates an iOS profile, edits and deletes it from its menu, filters the audit log', async () => {
     const name = `No script ${Date.now().toString(36)}`;
     await withPage(
@@ -151,7 +189,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
         expect(await list.innerText()).not.toContain('Alpha Logistik GmbH');
         await list.getByRole('button', { name: /Beta Retail AG/ }).click();
         await page.waitForURL('**/tenant/234567.sms');
-        await page.locator('header').getByText('Beta Retail AG (via Demo Reseller GmbH)').waitFor();
+        await page.locator('header').getByText('Beta Retail AG · you act as reseller.admin of Demo Reseller GmbH').waitFor();
 
         // The header's menu is a disclosure; its search leads to the selection with the matches.
         const header = page.locator('header');
@@ -161,7 +199,7 @@ describe('tenant and reseller flows with JavaScript off', () => {
         await page.waitForURL('**/customer-selection?q=Alpha');
         await page.getByRole('table', { name: 'Customers', exact: true }).getByRole('button', { name: /Alpha Logistik GmbH/ }).click();
         await page.waitForURL(`**/tenant/${TENANT}`);
-        await page.locator('header').getByText('Alpha Logistik GmbH (via Demo Reseller GmbH)').waitFor();
+        await page.locator('header').getByText('Alpha Logistik GmbH · you act as reseller.admin of Demo Reseller GmbH').waitFor();
       },
       NO_SCRIPT,
     );

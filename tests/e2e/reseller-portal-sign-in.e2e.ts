@@ -14,7 +14,7 @@ import {
   START_BUTTON,
   type IdTokenFault,
 } from './support/reseller-portal';
-import { DEMO_PASSWORD, enterPassword } from './support/sign-in';
+import { DEMO_PASSWORD, enterPassword, logOutFromHeader } from './support/sign-in';
 
 // Issue 15: RSP-linked accounts sign in through the Reseller Portal (OpenID Connect, the stand-in
 // of scripts/reseller-portal-stand-in on its own port and host), in Chromium against the
@@ -81,7 +81,7 @@ describe('signing in through the Reseller Portal (OpenID Connect)', () => {
       expect(await page.getByRole('table', { name: 'Customers', exact: true }).innerText()).toContain('Alpha Logistik GmbH');
       expect(await resellerPortalEvents(since)).toEqual([{ result: 'success', reason: null, actor: 'reseller.admin@100001.sms' }]);
       // A session row like any other: ended by logout, on the server.
-      await page.getByRole('button', { name: 'Log out', exact: true }).click();
+      await logOutFromHeader(page);
       await page.waitForURL('**/login?reason=loggedOut');
       expect(await hasSession(page)).toBe(false);
     });

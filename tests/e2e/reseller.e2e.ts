@@ -37,14 +37,14 @@ describe('reseller: customer selection, switching and licenses', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL('**/tenant/123456.sms');
       const header = page.locator('header');
-      await header.getByText('Alpha Logistik GmbH (via Demo Reseller GmbH)').waitFor();
+      await header.getByText('Alpha Logistik GmbH · you act as reseller.admin of Demo Reseller GmbH').waitFor();
       expect(await countAuditEvents('tenant.switched')).toBe(switchesBefore + 2);
 
       // The header's customer selection menu: the same list, searchable, straight into Beta.
       await header.getByText('Switch customer', { exact: true }).click();
       await header.getByLabel('Search customers').fill('Beta');
-      // The menu is a light card inside the dark header: its entries and buttons must not take the
-      // header's white-on-transparent look (axe only reports such overlapping colours as "incomplete").
+      // The menu is a card over the page: its entries and buttons keep the card's colours (axe only
+      // reports overlapping colours as "incomplete"); the browser runs in the light theme here.
       const beta = header.getByRole('button', { name: /Beta Retail AG/ });
       for (const control of [beta, header.getByRole('button', { name: 'Search', exact: true })]) {
         const [color, background] = await control.evaluate((element) => [getComputedStyle(element).color, getComputedStyle(element).backgroundColor]);
@@ -52,9 +52,11 @@ describe('reseller: customer selection, switching and licenses', () => {
       }
       await beta.click();
       await page.waitForURL('**/tenant/234567.sms');
-      await page.locator('header').getByText('Beta Retail AG (via Demo Reseller GmbH)').waitFor();
+      await page.locator('header').getByText('Beta Retail AG · you act as reseller.admin of Demo Reseller GmbH').waitFor();
 
-      await page.locator('header').getByRole('link', { name: 'Back to customer selection' }).click();
+      // The one customer switcher also leads to the full selection.
+      await header.getByText('Switch customer', { exact: true }).click();
+      await header.getByRole('link', { name: 'Open the full customer selection' }).click();
       await page.waitForURL('**/customer-selection');
       await page.getByRole('heading', { level: 1, name: 'Customer selection' }).waitFor();
 

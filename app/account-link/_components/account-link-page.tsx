@@ -22,7 +22,7 @@ export async function AccountLinkPage({ purpose, token }: { purpose: AccountLink
   const account = link ? `${link.user.username}@${link.tenant.tenantDomain}` : undefined;
   const setupStatus = !link ? 'unavailable' : link.step === 'set_up_two_factor' ? 'pending' : 'hidden';
   return (
-    <AuthCard title={title} product={account} returnTo={`${ACCOUNT_LINK_PATHS[purpose]}/${token}`}>
+    <AuthCard title={title} account={account} returnTo={`${ACCOUNT_LINK_PATHS[purpose]}/${token}`}>
       {link?.step === 'verify_second_factor' ? (
         <>
           <p>{t('secondFactor.intro')}</p>

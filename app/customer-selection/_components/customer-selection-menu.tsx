@@ -13,9 +13,9 @@ type CustomerSelectionMenuProps = {
 };
 
 /**
- * The header's customer menu: a native disclosure. Without JavaScript it holds a search form that
- * leads to the customer selection with the matches; with it, opening loads the live list, and
- * Escape closes it again.
+ * The header's one customer switcher (resellers): a native disclosure. Without JavaScript it holds
+ * a search form that leads to the customer selection with the matches; with it, opening loads the
+ * live list, and Escape closes it again. Either way it ends with a link to the full selection.
  */
 export function CustomerSelectionMenu({ searchUrl, pageUrl, selectAction }: CustomerSelectionMenuProps) {
   const t = useTranslations('customerSelection');
@@ -29,7 +29,7 @@ export function CustomerSelectionMenu({ searchUrl, pageUrl, selectAction }: Cust
   }
 
   return (
-    <details ref={detailsRef} className="customer-selection-menu" onToggle={(event) => setIsOpen(event.currentTarget.open)} onKeyDown={closeOnEscape}>
+    <details ref={detailsRef} className="customer-selection-menu menu-button" onToggle={(event) => setIsOpen(event.currentTarget.open)} onKeyDown={closeOnEscape}>
       <summary className="button button--secondary">{t('header.quickSwitch')}</summary>
       <div className="customer-selection-menu__panel card">
         {/* Mounted on opening, so a page view costs no search request. */}
@@ -44,6 +44,9 @@ export function CustomerSelectionMenu({ searchUrl, pageUrl, selectAction }: Cust
             </div>
           </form>
         )}
+        <p className="customer-selection-menu__all">
+          <a href={pageUrl}>{t('header.openSelection')}</a>
+        </p>
       </div>
     </details>
   );

@@ -15,7 +15,7 @@ export default async function TwoFactorCodePage() {
   await requirePendingLogin('two_factor_code');
   const t = await getTranslations();
   return (
-    <AuthCard title={t('twoFactor.title')} product={t('app.name')} returnTo="/login/code">
+    <AuthCard title={t('twoFactor.title')} returnTo="/login/code">
       <p>{t('twoFactor.intro')}</p>
       <TwoFactorCodeForm action={submitTwoFactorCode} cancelHref="/login" />
       <p>

@@ -17,7 +17,7 @@ export default async function RecoveryCodePage() {
   const pending = await requirePendingLogin('two_factor_code', 'none');
   const t = await getTranslations();
   return (
-    <AuthCard title={t('recoveryLogin.title')} product={t('app.name')} returnTo="/login/recovery">
+    <AuthCard title={t('recoveryLogin.title')} returnTo="/login/recovery">
       <p>{t('recoveryLogin.intro')}</p>
       <RecoveryCodeForm action={submitRecoveryCode} continueAction={continueLogin} cancelHref="/login/code" isAccepted={pending.nextStep === 'none'} />
     </AuthCard>

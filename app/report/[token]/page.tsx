@@ -25,7 +25,7 @@ export default async function ReportPage({ params }: { params: Promise<{ token: 
   }
   const label = `${account.username}@${account.tenantDomain}`;
   return (
-    <AuthCard title={t('title')} product={label} returnTo={`/report/${token}`}>
+    <AuthCard title={t('title')} account={label} returnTo={`/report/${token}`}>
       <p>{t('intro', { account: label })}</p>
       <p>{t('effects')}</p>
       <ul>

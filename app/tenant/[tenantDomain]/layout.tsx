@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { LanguageSwitcher } from '@/app/_components/language-switcher';
 import { PortalMessagesProvider } from '@/app/_components/portal-messages-provider';
 import { PortalHeader } from '@/app/_components/portal-header';
 import { TenantNav } from '@/app/_components/tenant-nav';
@@ -20,10 +19,8 @@ export default async function TenantLayout({ children, params }: { children: Rea
         username={access.session.user.username}
         tenantName={access.actingTenant.name}
         tenantDomain={access.actingTenant.tenantDomain}
-        localeSwitcher={<LanguageSwitcher returnTo={`/tenant/${access.actingTenant.tenantDomain}`} />}
         resellerName={access.isResellerActingForCustomer ? access.session.tenant.name : undefined}
-        customerSelectionMenu={isReseller ? <CustomerSelectionMenu searchUrl="/customer-selection/search" pageUrl="/customer-selection" selectAction={switchToCustomerAction} /> : undefined}
-        customerSelectionHref={isReseller ? '/customer-selection' : undefined}
+        customerSwitcher={isReseller ? <CustomerSelectionMenu searchUrl="/customer-selection/search" pageUrl="/customer-selection" selectAction={switchToCustomerAction} /> : undefined}
       />
       <TenantNav access={access} />
       {children}

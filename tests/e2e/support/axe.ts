@@ -13,13 +13,16 @@ const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
  * readable lines: where, rule id, impact, what is wrong and the selector (and axe's summary) of
  * each offending element. An empty list means the page passes.
  *
+ * `rules` runs only those rules (e.g. the colour rules for a second colour scheme of the same page).
  * `exclude` is for frames axe cannot enter: a sandboxed frame without allow-scripts never gets a
  * script context, and axe would wait for it forever.
  */
-export async function findAccessibilityViolations(page: Page, where: string, options: { exclude?: string[] } = {}): Promise<string[]> {
+export async function findAccessibilityViolations(page: Page, where: string, options: { exclude?: string[]; rules?: readonly string[] } = {}): Promise<string[]> {
   // Legacy mode: axe.run() in the page itself. The default mode finishes every run in a new blank
   // page, which doubled the suite's time; it only adds cross-origin frames, and the portal has none.
-  const builder = new AxeBuilder({ page }).withTags(WCAG_AA_TAGS).setLegacyMode();
+  const builder = new AxeBuilder({ page }).setLegacyMode();
+  if (options.rules) builder.withRules([...options.rules]);
+  else builder.withTags(WCAG_AA_TAGS);
   for (const selector of options.exclude ?? []) builder.exclude(selector);
   const results = await builder.analyze();
   return results.violations

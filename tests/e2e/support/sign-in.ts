@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { unusedTotpCode } from './totp';
 
 // Demo data from db/seed.ts (README, "Demo logins").
@@ -26,4 +26,18 @@ export async function signInAsDemoUser(page: Page, account: { tenantDomain: stri
   await page.waitForURL('**/login/code');
   await enterCode(page, await unusedTotpCode({ ...account, secret: DEMO_TOTP_SECRET }));
   await page.waitForURL(account.landsOn);
+}
+
+/** Opens the header's user menu (a native popover: HTML opens it, also without JavaScript). */
+export async function openUserMenu(page: Page): Promise<Locator> {
+  await page.locator('header .user-menu__toggle').click();
+  const menu = page.locator('#user-menu');
+  await menu.waitFor({ state: 'visible' });
+  return menu;
+}
+
+/** Logs out as a person would: the header's user menu, then "Log out". */
+export async function logOutFromHeader(page: Page): Promise<void> {
+  const menu = await openUserMenu(page);
+  await menu.getByRole('button', { name: 'Log out', exact: true }).click();
 }

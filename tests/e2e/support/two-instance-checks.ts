@@ -5,7 +5,7 @@ import { createUserWithoutTwoFactor, e2eDb, giveDemoTwoFactor } from './db';
 import { logMark, readLogEvents, waitForLogEvents, type AppInstance, type LogEvent } from './second-instance';
 import { discoverForms, multipartBody, send, type DiscoveredForm } from './malformed-requests';
 import { listSentEmails } from './sent-emails';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, enterCode } from './sign-in';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, enterCode, logOutFromHeader } from './sign-in';
 import { unusedTotpCode } from './totp';
 
 // The checks of issue 5 that two production servers on one database behave as one: a login may
@@ -134,7 +134,7 @@ export function describeTwoInstances(
         expect(await page.locator('header').innerText()).toContain('admin');
 
         const markB = logMark(b);
-        await page.getByRole('button', { name: 'Log out', exact: true }).click();
+        await logOutFromHeader(page);
         await page.waitForURL('**/login**');
         await waitForLogEvents(b, { fromByte: markB, matches: isAudit('logout', actorOf(account), 'success') });
 

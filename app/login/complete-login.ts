@@ -30,7 +30,14 @@ export type LoginOutcome =
 export async function completeLogin(pendingLoginToken: string, code: string): Promise<LoginOutcome> {
   // Read before Auth.js uses the pending login up; only the start page comes from it, access is
   // decided again by the page the browser lands on.
-  const pending = await findPendingLogin(pendingLoginToken);
+  let pending: Awaited<ReturnType<typeof findPendingLogin>>;
+  try {
+    pending = await findPendingLogin(pendingLoginToken);
+  } catch (error) {
+    // The database is gone between the two steps: the code form says so and keeps the code.
+    logger.error({ err: error }, 'login completion failed');
+    return { ok: false, message: 'login.errors.unavailable', restart: null };
+  }
   try {
     await signIn('credentials', { pendingLoginToken, code, redirect: false });
   } catch (error) {

@@ -71,7 +71,7 @@ describe('CSV exports', () => {
       // The page's own link carries its search and filter.
       await page.goto('/tenant/100001.sms/customers?q=E2E+Formel&state=valid&sort=name');
       const link = page.getByRole('link', { name: 'Export as CSV' });
-      expect(await link.getAttribute('href')).toBe('/tenant/100001.sms/customers/export?q=E2E+Formel&state=valid&sort=name');
+      expect(await link.getAttribute('href')).toBe('/tenant/100001.sms/customers/export?q=E2E+Formel&state=valid&sort=name&dir=asc');
       const exportsBefore = await countAuditEvents('customers.exported');
       const customers = await readCsv(await page.request.get((await link.getAttribute('href'))!));
       expect(customers[0]).toEqual(['Customer', 'Tenant domain', 'Contact email', 'License state', 'Licenses', 'Devices', 'Valid until (UTC)']);

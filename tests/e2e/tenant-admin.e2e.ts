@@ -82,12 +82,12 @@ describe('customer admin manages its own tenant', () => {
       expect(rows.map((row) => row.template)).toEqual(['user_invitation', 'password_reset']);
       expect(await countAuditEvents('user.created', { result: 'success' })).toBeGreaterThanOrEqual(1);
 
-      // The audit log shows what just happened in this tenant.
+      // The audit log shows what just happened in this tenant, as sentences naming actor and target.
       await page.goto('/tenant/123456.sms/audit');
       const auditText = await page.getByRole('table').innerText();
-      expect(auditText).toContain('user.created');
-      expect(auditText).toContain('configuration.created');
-      expect(auditText).toContain('admin@123456.sms');
+      expect(auditText).toContain(`admin created the user ${username}`);
+      expect(auditText).toContain(`admin sent a password reset link to ${username}`);
+      expect(auditText).toContain('admin created the configuration profile Warehouse scanners');
 
       // Another customer's users page does not exist for this admin.
       const foreign = await page.goto('/tenant/234567.sms/users');

@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
-import { signInMessages } from '@/messages';
+import { pickMessages, SIGN_IN_MESSAGES } from '@/messages';
 import { MAIN_CONTENT_ID } from './_components/main-content';
 import { RequestIdProvider } from './_components/request-id-context';
 import './globals.css';
@@ -32,9 +32,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t('skipToContent')}
         </a>
         {/* next-intl 4 passes locale, time zone and formats on from i18n/request.ts; the messages of
-            the sign-in pages only (issue 11): the other parts of the portal add the whole catalogue
+            the sign-in pages only (issue 11): the other parts of the portal send their own
             in their layouts (PortalMessagesProvider). */}
-        <NextIntlClientProvider messages={signInMessages(isLocale(locale) ? locale : DEFAULT_LOCALE)}>
+        <NextIntlClientProvider messages={pickMessages(isLocale(locale) ? locale : DEFAULT_LOCALE, SIGN_IN_MESSAGES)}>
           <RequestIdProvider requestId={requestId}>{children}</RequestIdProvider>
         </NextIntlClientProvider>
       </body>

@@ -32,23 +32,14 @@ export const MESSAGES = {
 
 export type Messages = (typeof MESSAGES)['en'];
 
-/**
- * The catalogue the browser gets (app/layout.tsx): everything but the texts only the server renders,
- * emails and the development mailbox, which would otherwise travel in every page's HTML.
- * tests/unit/messages.test.ts checks that no client component asks for them.
- */
-export function browserMessages(locale: keyof typeof MESSAGES) {
-  const { email: _email, devMailbox: _devMailbox, ...messages } = MESSAGES[locale];
-  return messages;
-}
+/** Top-level namespaces only the server renders (emails, the development mailbox): never sent to the browser. */
+export const SERVER_ONLY_NAMESPACES = ['email', 'devMailbox'] as const satisfies readonly (keyof Messages)[];
 
 /**
- * The namespaces the sign-in pages' client components and form messages use (/login/…,
- * /password-forgotten): app/layout.tsx sends only these (about a third of the catalogue); every
- * other part of the portal wraps its pages in PortalMessagesProvider with the whole catalogue
- * (issue 11). tests/unit/messages.test.ts follows the sign-in pages' imports and checks the list.
+ * What the sign-in pages' client components and form messages look up (/login/…,
+ * /password-forgotten): the root layout (app/layout.tsx) sends only these, as whole namespaces.
  */
-export const SIGN_IN_NAMESPACES = [
+export const SIGN_IN_MESSAGES = [
   'app',
   'form',
   'validation',
@@ -61,9 +52,61 @@ export const SIGN_IN_NAMESPACES = [
   'recoveryCodes',
   'recoveryLogin',
   'passwordForgotten',
-] as const satisfies readonly (keyof Messages)[];
+] as const;
 
-export function signInMessages(locale: keyof typeof MESSAGES): Pick<Messages, (typeof SIGN_IN_NAMESPACES)[number]> {
-  const all = MESSAGES[locale] as Messages;
-  return Object.fromEntries(SIGN_IN_NAMESPACES.map((namespace) => [namespace, all[namespace]])) as Pick<Messages, (typeof SIGN_IN_NAMESPACES)[number]>;
+/**
+ * What the client components and form states of every other part of the portal look up (the
+ * tenant pages, /customer-selection, /security, the account links, /report): PortalMessagesProvider
+ * sends these message paths and nothing else. Every other text is rendered on the server, which
+ * reads the whole catalogue (i18n/request.ts); sending it all with every page cost half of a
+ * signed-in page's HTML and its render time (issue 11). The `<namespace>.errors` families are the
+ * tenant actions' refusals (app/_server/tenant-action.ts), `messages` and `validation` their form
+ * states. tests/unit/messages.test.ts follows the parts' imports and checks both lists.
+ */
+export const PORTAL_MESSAGES = [
+  'form',
+  'validation',
+  'errors.generic',
+  'header',
+  'customerSelection',
+  'users.create',
+  'users.roles',
+  'users.messages',
+  'users.errors',
+  'users.validation',
+  'customers.create',
+  'customers.licenseType',
+  'customers.detail',
+  'customers.invite',
+  'customers.messages',
+  'customers.errors',
+  'customers.validation',
+  'configurations.form',
+  'configurations.platforms',
+  'configurations.messages',
+  'configurations.errors',
+  'configurations.validation',
+  'securityPage.sessions',
+  'securityPage.regenerate',
+  'login.errors.invalidCode',
+  'twoFactorSetup',
+  'recoveryCodes',
+  'accountLink',
+] as const;
+
+type MessageTree = { [key: string]: string | MessageTree };
+
+/** The messages at `paths` ('form' a whole namespace, 'users.create' one part of it), nested as in the catalogue. */
+export function pickMessages(locale: keyof typeof MESSAGES, paths: readonly string[]): MessageTree {
+  const picked: MessageTree = {};
+  for (const messagePath of paths) {
+    const keys = messagePath.split('.');
+    let source: string | MessageTree | undefined = MESSAGES[locale] as MessageTree;
+    for (const key of keys) source = typeof source === 'object' ? source[key] : undefined;
+    if (source === undefined) throw new Error(`no messages at ${messagePath}`);
+    let target = picked;
+    for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as MessageTree;
+    target[keys.at(-1)!] = source;
+  }
+  return picked;
 }

@@ -2,19 +2,19 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
-import { browserMessages } from '@/messages';
+import { PORTAL_MESSAGES, pickMessages } from '@/messages';
 
 /**
- * The whole browser catalogue for the portal's pages behind the sign-in. The root layout sends
- * only the sign-in pages' namespaces (messages/index.ts, SIGN_IN_NAMESPACES); this nested provider
+ * The messages the client components behind the sign-in look up (messages/index.ts,
+ * PORTAL_MESSAGES). The root layout sends the sign-in pages' messages; this nested provider
  * replaces them for its subtree. A layout, so client navigation into the subtree brings it along.
  */
 export async function PortalMessagesProvider({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  return <NextIntlClientProvider messages={browserMessages(isLocale(locale) ? locale : DEFAULT_LOCALE)}>{children}</NextIntlClientProvider>;
+  return <NextIntlClientProvider messages={pickMessages(isLocale(locale) ? locale : DEFAULT_LOCALE, PORTAL_MESSAGES)}>{children}</NextIntlClientProvider>;
 }
 
-/** For the segments' layout.tsx files: the whole catalogue around the segment's pages. */
+/** For the segments' layout.tsx files: the portal's client messages around the segment's pages. */
 export default function PortalMessagesLayout({ children }: { children: ReactNode }) {
   return <PortalMessagesProvider>{children}</PortalMessagesProvider>;
 }

@@ -1,3 +1,3 @@
-// The whole message catalogue for this part of the portal (the root layout sends the sign-in
-// pages' namespaces only; issue 11).
+// The messages this part's client components look up (PortalMessagesProvider, PORTAL_MESSAGES);
+// the root layout sends the sign-in pages' own (issue 11).
 export { default } from '@/app/_components/portal-messages-provider';

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { browserMessages, MESSAGES, SIGN_IN_NAMESPACES, signInMessages } from '@/messages';
+import { RESELLER_PERMISSIONS } from '@/lib/access/permissions';
+import { MESSAGES, pickMessages, PORTAL_MESSAGES, SERVER_ONLY_NAMESPACES, SIGN_IN_MESSAGES } from '@/messages';
 
 const { de, en } = MESSAGES;
 
@@ -72,40 +73,18 @@ describe('message files', () => {
   });
 });
 
-describe('messages sent to the browser', () => {
-  const SERVER_ONLY = ['email', 'devMailbox'];
-
-  it.each(['en', 'de'] as const)('%s: everything but the server-only namespaces', (locale) => {
-    const sent = Object.keys(browserMessages(locale)).sort();
-    expect(sent).toEqual(Object.keys(MESSAGES[locale]).filter((key) => !SERVER_ONLY.includes(key)).sort());
-  });
-
-  it('are enough for every client component: none asks for a server-only namespace', () => {
-    const root = path.resolve(__dirname, '..', '..');
-    const sourceFiles = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) return sourceFiles(full);
-        return /\.(ts|tsx)$/.test(entry.name) ? [full] : [];
-      });
-    const clientFiles = ['app', 'lib'].flatMap((dir) => sourceFiles(path.join(root, dir))).filter((file) => /^['"]use client['"]/m.test(readFileSync(file, 'utf8')));
-    expect(clientFiles.length).toBeGreaterThan(10);
-    // A translator for the namespace, or a message key inside it ('email' alone is a form field).
-    const names = SERVER_ONLY.join('|');
-    const asks = new RegExp(`useTranslations\\(\\s*['"\`](${names})\\b|['"\`](${names})\\.`);
-    const offenders = clientFiles.filter((file) => asks.test(readFileSync(file, 'utf8')));
-    expect(offenders).toEqual([]);
-  });
-});
-
-describe('messages sent with the sign-in pages (issue 11)', () => {
+describe('messages sent to the browser (issue 11)', () => {
   const root = path.resolve(__dirname, '..', '..');
   const resolveImport = (from: string, specifier: string): string | null => {
     const base = specifier.startsWith('@/') ? path.join(root, specifier.slice(2)) : specifier.startsWith('.') ? path.resolve(path.dirname(from), specifier) : null;
     if (!base) return null;
     return ['', '.ts', '.tsx', '/index.ts', '/index.tsx'].map((suffix) => `${base}${suffix}`).find((file) => existsSync(file) && statSync(file).isFile()) ?? null;
   };
-  /** Every file under app/ that the sign-in pages reach through their imports. */
+  const sourceFiles = (dir: string): string[] =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(ts|tsx)$/.test(file))
+      .map((file) => path.join(dir, file));
+  /** Every file under app/ or lib/ that `entries` reach through their imports. */
   const reachable = (entries: string[]): string[] => {
     const seen = new Set<string>();
     const queue = [...entries];
@@ -115,39 +94,93 @@ describe('messages sent with the sign-in pages (issue 11)', () => {
       seen.add(file);
       for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/from\s+['"]([^'"]+)['"]/g)) {
         const target = resolveImport(file, specifier!);
-        if (target?.startsWith(path.join(root, 'app') + path.sep)) queue.push(target);
+        if (target && ['app', 'lib'].some((dir) => target.startsWith(path.join(root, dir) + path.sep))) queue.push(target);
       }
     }
     return [...seen];
   };
 
-  it('hold every namespace their client components and form actions translate', () => {
-    const entries = [
-      ...readdirSync(path.join(root, 'app', 'login'), { recursive: true, encoding: 'utf8' })
-        .filter((file) => file.endsWith('page.tsx'))
-        .map((file) => path.join(root, 'app', 'login', file)),
-      path.join(root, 'app', 'password-forgotten', 'page.tsx'),
-    ];
-    expect(entries.length).toBeGreaterThanOrEqual(6);
-    // Client components render in the browser; actions return the keys that FormMessage and
-    // FieldError translate there. Server components translate on the server with every message.
-    const translatedInBrowser = reachable(entries).filter((file) => /^['"]use (client|server)['"]/m.test(readFileSync(file, 'utf8')));
-    const lib = readdirSync(path.join(root, 'lib', 'forms')).map((file) => path.join(root, 'lib', 'forms', file));
-    const known = new Set(Object.keys(MESSAGES.en));
-    const used = new Set<string>();
-    for (const file of [...translatedInBrowser, ...lib]) {
-      const text = readFileSync(file, 'utf8');
-      for (const [, namespace] of text.matchAll(/useTranslations\(\s*['"]([A-Za-z]+)/g)) used.add(namespace!);
-      for (const [, namespace] of text.matchAll(/['"`]([A-Za-z]+)\.[A-Za-z]+(?:\.[A-Za-z]+)*['"`]/g)) if (known.has(namespace!)) used.add(namespace!);
+  /**
+   * The message paths a file looks up in the browser: `t('create.email')` of
+   * `const t = useTranslations('users')` is users.create.email, a template key `roles.${role}`
+   * counts as users.roles; a file's other literal keys ('users.messages.created', the keys form
+   * states carry) count as written.
+   */
+  const lookups = (file: string): string[] => {
+    const text = readFileSync(file, 'utf8');
+    const paths: string[] = [];
+    const keyOf = (literal: string) => literal.split('${')[0]!.replace(/\.$/, '');
+    for (const [, name, namespace] of text.matchAll(/(?:const|let)\s+(\w+)\s*=\s*(?:await\s+)?useTranslations\(\s*(?:['"`]([\w.]*)['"`])?\s*\)/g)) {
+      const calls = text.matchAll(new RegExp(`\\b${name}(?:\\.(?:rich|markup|has|raw))?\\(\\s*['"\`]([^'"\`]+)['"\`]`, 'g'));
+      for (const [, key] of calls) paths.push([namespace, keyOf(key!)].filter(Boolean).join('.'));
     }
-    expect(used.size).toBeGreaterThan(4);
-    expect([...used].filter((namespace) => !(SIGN_IN_NAMESPACES as readonly string[]).includes(namespace)).sort()).toEqual([]);
+    for (const [, literal] of text.matchAll(/['"`]([A-Za-z]+\.[\w.${}]+)['"`]/g)) {
+      // Only what names a message: 'users.manage' is a permission, 'users.reset_two_factor' an audit id.
+      const key = keyOf(literal!);
+      if ((RESELLER_PERMISSIONS as readonly string[]).includes(key)) continue;
+      if (english.has(key) || [...english.keys()].some((leaf) => leaf.startsWith(`${key}.`))) paths.push(key);
+    }
+    return paths;
+  };
+
+  const covered = (used: string, sent: readonly string[]) => sent.some((messagePath) => used === messagePath || used.startsWith(`${messagePath}.`));
+
+  /** What a part's pages look up in the browser: client components, server actions and the form helpers. */
+  const usedBy = (entries: string[]): string[] => {
+    const translatedInBrowser = reachable(entries).filter((file) => /^['"]use (client|server)['"]/m.test(readFileSync(file, 'utf8')));
+    const formHelpers = sourceFiles(path.join(root, 'lib', 'forms'));
+    return [...new Set([...translatedInBrowser, ...formHelpers].flatMap(lookups))].sort();
+  };
+
+  const signInEntries = () => {
+    const entries = [...sourceFiles(path.join(root, 'app', 'login')), path.join(root, 'app', 'password-forgotten', 'page.tsx')];
+    expect(entries.filter((file) => file.endsWith('page.tsx')).length).toBeGreaterThanOrEqual(6);
+    return entries;
+  };
+  const PORTAL_PARTS = ['tenant', 'customer-selection', 'security', 'activate', 'reset-password', 'account-link', 'report'];
+  const portalEntries = () => {
+    for (const part of PORTAL_PARTS.filter((dir) => existsSync(path.join(root, 'app', dir, 'layout.tsx')))) {
+      expect(readFileSync(path.join(root, 'app', part, 'layout.tsx'), 'utf8')).toMatch(/portal-messages-provider/);
+    }
+    return [...PORTAL_PARTS.flatMap((part) => sourceFiles(path.join(root, 'app', part))), path.join(root, 'app', '_server', 'tenant-action.ts')];
+  };
+
+  it('the sign-in pages get every message their client components and form states look up', () => {
+    const used = usedBy(signInEntries());
+    expect(used).toEqual(expect.arrayContaining(['login.tenantDomain.label', 'validation.required', 'twoFactor.submit']));
+    expect(used.filter((messagePath) => !covered(messagePath, SIGN_IN_MESSAGES))).toEqual([]);
   });
 
-  it.each(['en', 'de'] as const)('%s: are the sign-in namespaces only, each complete', (locale) => {
-    const sent = signInMessages(locale);
-    expect(Object.keys(sent).sort()).toEqual([...SIGN_IN_NAMESPACES].sort());
-    for (const namespace of SIGN_IN_NAMESPACES) expect(sent[namespace]).toEqual(MESSAGES[locale][namespace]);
-    expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(browserMessages(locale)).length / 2);
+  it('the other parts get every message their client components and form states look up', () => {
+    const used = usedBy(portalEntries());
+    expect(used).toEqual(expect.arrayContaining(['users.create.email', 'users.roles', 'customers.create.type', 'customerSelection.searchLabel', 'securityPage.sessions.logOutOthers']));
+    expect(used.filter((messagePath) => !covered(messagePath, PORTAL_MESSAGES))).toEqual([]);
+    // tenant-action.ts turns a domain's refusal into `<namespace>.errors.<code>`, a key no literal shows.
+    for (const namespace of ['users', 'customers', 'configurations']) expect(covered(`${namespace}.errors.any_code`, PORTAL_MESSAGES)).toBe(true);
+  });
+
+  it.each([
+    ['sign-in', SIGN_IN_MESSAGES],
+    ['portal', PORTAL_MESSAGES],
+  ] as const)('the %s list names existing messages only, never a server-only namespace', (_part, paths) => {
+    for (const locale of ['en', 'de'] as const) {
+      const sent = flatten(pickMessages(locale, paths) as Messages);
+      expect(sent.size).toBeGreaterThan(20);
+      for (const [key, text] of sent) expect(text).toBe((locale === 'en' ? english : german).get(key));
+    }
+    expect(paths.filter((messagePath) => (SERVER_ONLY_NAMESPACES as readonly string[]).includes(messagePath.split('.')[0]!))).toEqual([]);
+  });
+
+  it.each(['en', 'de'] as const)('%s: each part sends well under half of the catalogue', (locale) => {
+    const whole = JSON.stringify(MESSAGES[locale]).length;
+    expect(JSON.stringify(pickMessages(locale, SIGN_IN_MESSAGES)).length).toBeLessThan(whole / 2);
+    expect(JSON.stringify(pickMessages(locale, PORTAL_MESSAGES)).length).toBeLessThan(whole / 2);
+  });
+
+  it('no client component asks for a server-only namespace', () => {
+    const clientFiles = ['app', 'lib'].flatMap((dir) => sourceFiles(path.join(root, dir))).filter((file) => /^['"]use client['"]/m.test(readFileSync(file, 'utf8')));
+    expect(clientFiles.length).toBeGreaterThan(10);
+    const offenders = clientFiles.filter((file) => lookups(file).some((messagePath) => (SERVER_ONLY_NAMESPACES as readonly string[]).includes(messagePath.split('.')[0]!)));
+    expect(offenders).toEqual([]);
   });
 });

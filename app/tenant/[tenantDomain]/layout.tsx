@@ -12,7 +12,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const { tenantDomain } = await params;
   const access = await requireTenantAccess(tenantDomain);
   const isReseller = access.session.tenant.kind === 'reseller';
-  // The whole message catalogue for the tenant pages (the root layout sends the sign-in pages' only).
+  // The messages the tenant pages' client components look up (the root layout sends the sign-in pages' own).
   return (
     <PortalMessagesProvider>
       <PortalHeader

@@ -6,18 +6,21 @@ import { describedBy, FieldError } from './field-error';
 
 export type FormFields<Field extends string> = ReturnType<typeof useFormFields<Field>>;
 
+const NO_FIELDS: readonly never[] = [];
+
 /**
  * The wiring every form with typed input shares: ids, errors linked to their fields, what the
- * person typed kept after an error, and focus on the first invalid field after a failed submit.
+ * person typed kept after an error, and focus on the first invalid field after a failed submit
+ * (only given the form's ref and field order; without them focus stays where it is).
  */
-export function useFormFields<Field extends string>(state: FormState<Field>, fieldOrder: readonly Field[], formRef: RefObject<HTMLFormElement | null>) {
+export function useFormFields<Field extends string>(state: FormState<Field>, fieldOrder: readonly Field[] = NO_FIELDS, formRef?: RefObject<HTMLFormElement | null>) {
   const id = useId();
   const errorsOf = (field: Field) => state.fieldErrors?.[field];
 
   useEffect(() => {
     if (state.status !== 'error') return;
     const firstInvalid = fieldOrder.find((field) => state.fieldErrors?.[field]?.length);
-    const target = firstInvalid && formRef.current?.elements.namedItem(firstInvalid);
+    const target = firstInvalid && formRef?.current?.elements.namedItem(firstInvalid);
     if (target instanceof HTMLElement) target.focus();
   }, [state, fieldOrder, formRef]);
 

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { PortalHeader } from '@/app/_components/portal-header';
 import { requireSession } from '@/app/_server/request-context';
 import { canSelectCustomers } from '@/lib/access/permissions';
 import { listSwitchableCustomers } from '@/lib/customer-selection/list-switchable-customers';
@@ -9,6 +8,7 @@ import { decodeCursor } from '@/lib/customer-selection/selection-cursor';
 import { normalizeSearchTerm } from '@/lib/tenants/tenant-search';
 import { switchToCustomerAction } from './actions';
 import { CustomerSelection } from './_components/customer-selection';
+import { SessionHeader } from './_components/session-header';
 import { pageTitle } from '@/app/_server/page-title';
 import { MainContent } from '@/app/_components/main-content';
 
@@ -29,12 +29,7 @@ export default async function CustomerSelectionPage({ searchParams }: { searchPa
   ]);
   return (
     <>
-      <PortalHeader
-        username={session.user.username}
-        tenantName={session.tenant.name}
-        tenantDomain={session.tenant.tenantDomain}
-        returnTo="/customer-selection"
-      />
+      <SessionHeader signedIn={session} returnTo="/customer-selection" hasCustomerSwitcher={false} />
       <MainContent className="page">
         <h1>{t('title')}</h1>
         <p>{t('intro', { resellerName: session.tenant.name })}</p>

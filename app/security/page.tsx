@@ -2,13 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getNow, getTranslations } from "next-intl/server";
 import { LogOutOtherSessionsForm } from "@/app/_components/log-out-other-sessions-form";
-import { PortalHeader } from "@/app/_components/portal-header";
 import { RegenerateRecoveryCodesForm } from "@/app/_components/regenerate-recovery-codes-form";
 import { requireSession } from "@/app/_server/request-context";
 import { logOutOtherSessions, regenerateCodes } from "@/app/security/actions";
-import { switchToCustomerAction } from "@/app/customer-selection/actions";
-import { CustomerSelectionMenu } from "@/app/customer-selection/_components/customer-selection-menu";
-import { canSelectCustomers } from "@/lib/access/permissions";
+import { SessionHeader } from "@/app/customer-selection/_components/session-header";
 import { mayUseLocalPassword } from "@/lib/reseller-portal-settings";
 import { listUserSessions, type UserSessionSummary } from "@/lib/sessions/list-user-sessions";
 import { countRemainingRecoveryCodes } from "@/lib/two-factor/recovery-codes";
@@ -54,13 +51,7 @@ export default async function SecurityPage() {
   ];
   return (
     <>
-      <PortalHeader
-        username={session.user.username}
-        tenantName={session.tenant.name}
-        tenantDomain={session.tenant.tenantDomain}
-        returnTo="/security"
-        customerSwitcher={canSelectCustomers(session) ? <CustomerSelectionMenu searchUrl="/customer-selection/search" pageUrl="/customer-selection" selectAction={switchToCustomerAction} /> : undefined}
-      />
+      <SessionHeader signedIn={session} returnTo="/security" />
       <MainContent className="page">
         <p>
           <Link href={`/tenant/${session.tenant.tenantDomain}`}>

@@ -5,7 +5,7 @@ import { configurationProfiles } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { isUuid } from '@/lib/uuid';
-import { finishKeysetPage, keysetClauses, mapPage, type KeysetPage, type PageRequest, type SortDirection } from '@/lib/pagination/keyset';
+import { finishKeysetPage, keysetClauses, mapPage, positionById, type KeysetPage, type PageRequest, type SortDirection } from '@/lib/pagination/keyset';
 import type { DevicePlatform } from '@/db/schema';
 
 export type ConfigurationProfileView = {
@@ -51,8 +51,7 @@ export async function listConfigurationProfiles(access: TenantAccess, options: {
     keys,
     direction: options.sort?.direction ?? 'asc',
     request,
-    position: (cursor) =>
-      sql`(select ${sql.join(keys, sql`, `)} from ${configurationProfiles} where ${configurationProfiles.id} = ${cursor} and ${configurationProfiles.tenantId} = ${tenantId})`,
+    position: positionById({ keys, table: configurationProfiles, id: configurationProfiles.id, scope: eq(configurationProfiles.tenantId, tenantId) }),
   });
   const rows = await getDb()
     .select(columns)

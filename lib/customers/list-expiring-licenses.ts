@@ -5,7 +5,7 @@ import { licenses, tenants, type LicenseType } from '@/db/schema';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { licenseIsValidNow } from '@/lib/licenses/license-validity';
 import { requireResellerScope } from './reseller-scope';
-import { finishKeysetPage, keysetClauses, mapPage, type KeysetPage, type PageRequest } from '@/lib/pagination/keyset';
+import { finishKeysetPage, keysetClauses, mapPage, positionById, type KeysetPage, type PageRequest } from '@/lib/pagination/keyset';
 
 export const EXPIRING_PAGE_SIZE = 50;
 
@@ -37,7 +37,7 @@ export async function listExpiringLicenses(
     keys,
     direction: 'asc',
     request,
-    position: (cursor) => sql`(select ${sql.join(keys, sql`, `)} from ${licenses} where ${licenses.id} = ${cursor} and ${licenses.resellerTenantId} = ${resellerTenantId})`,
+    position: positionById({ keys, table: licenses, id: licenses.id, scope: eq(licenses.resellerTenantId, resellerTenantId) }),
   });
   const rows = await executor
     .select({

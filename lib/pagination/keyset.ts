@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL, type Table } from 'drizzle-orm';
 import { z } from 'zod';
 
 /**
@@ -74,6 +74,15 @@ export function keysetClauses(input: { keys: SQL[]; direction: SortDirection; re
   );
   const where = request.cursor === null ? undefined : ascending ? sql`(${keyList}) > ${input.position(request.cursor)}` : sql`(${keyList}) < ${input.position(request.cursor)}`;
   return { where, orderBy, limit: request.limit + 1 };
+}
+
+/**
+ * The `position` of keysetClauses when the cursor is the id of a row of `table`: the sort
+ * expressions of that row, read only within `scope` (the caller's tenant or reseller). Inside
+ * the subquery `table` is its own FROM item, so the expressions read the cursor's row.
+ */
+export function positionById(input: { keys: SQL[]; table: Table; id: AnyColumn; scope: SQL }): (cursor: string) => SQL {
+  return (cursor) => sql`(select ${sql.join(input.keys, sql`, `)} from ${input.table} where ${input.id} = ${cursor} and ${input.scope})`;
 }
 
 /** Turns the limit+1 rows of keysetClauses into a page with its cursors. */

@@ -5,7 +5,7 @@ import { users, type Role } from '@/db/schema';
 import { requirePermission } from '@/lib/access/permissions';
 import type { TenantAccess } from '@/lib/access/tenant-access';
 import { getEnv } from '@/lib/env';
-import { finishKeysetPage, keysetClauses, mapPage, type KeysetPage, type PageRequest, type SortDirection } from '@/lib/pagination/keyset';
+import { finishKeysetPage, keysetClauses, mapPage, positionById, type KeysetPage, type PageRequest, type SortDirection } from '@/lib/pagination/keyset';
 import { isUuid } from '@/lib/uuid';
 import { computeTwoFactorDeadline, resolveTwoFactorEnforcement } from '@/lib/two-factor/two-factor-deadline';
 
@@ -55,8 +55,7 @@ export async function listUsers(
     keys,
     direction: options.sort?.direction ?? 'asc',
     request,
-    // Inside this subquery `users` is its own FROM item: the expressions read the cursor's row.
-    position: (cursor) => sql`(select ${sql.join(keys, sql`, `)} from ${users} where ${users.id} = ${cursor} and ${users.tenantId} = ${tenantId})`,
+    position: positionById({ keys, table: users, id: users.id, scope: eq(users.tenantId, tenantId) }),
   });
   const rows = await getDb()
     .select({

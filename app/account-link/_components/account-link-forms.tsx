@@ -4,33 +4,26 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useId, useState } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { describedBy, FieldError } from '@/app/_components/field-error';
+import { InputField, useFormFields, type FormFields } from '@/app/_components/form-fields';
 import { FormMessage } from '@/app/_components/form-message';
 import { SubmitButton } from '@/app/_components/submit-button';
 
 type Action<State> = (state: State, formData: FormData) => Promise<State>;
 
-function CodeInput({ name, label, errors, numeric }: { name: string; label: string; errors?: string[]; numeric: boolean }) {
-  const id = useId();
+function CodeInput({ form, label, numeric }: { form: FormFields<'code'>; label: string; numeric: boolean }) {
   return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <FieldError id={`${id}-error`} errors={errors} />
-      <input
-        id={id}
-        name={name}
-        type="text"
-        className="input input--code"
-        inputMode={numeric ? 'numeric' : 'text'}
-        autoComplete={numeric ? 'one-time-code' : 'off'}
-        maxLength={numeric ? 6 : 64}
-        required
-        spellCheck={false}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(errors?.length && `${id}-error`)}
-      />
-    </div>
+    <InputField
+      form={form}
+      name="code"
+      label={label}
+      type="text"
+      className="input input--code"
+      inputMode={numeric ? 'numeric' : 'text'}
+      autoComplete={numeric ? 'one-time-code' : 'off'}
+      maxLength={numeric ? 6 : 64}
+      required
+      spellCheck={false}
+    />
   );
 }
 
@@ -39,6 +32,7 @@ export function SecondFactorForm({ action }: { action: Action<FormState<'code'>>
   const t = useTranslations('accountLink');
   const tForm = useTranslations('form');
   const [state, formAction] = useActionState(action, idleFormState as FormState<'code'>);
+  const form = useFormFields(state);
   const [method, setMethod] = useState<'totp' | 'recovery_code'>('totp');
   return (
     <form action={formAction} className="form">
@@ -54,9 +48,8 @@ export function SecondFactorForm({ action }: { action: Action<FormState<'code'>>
       </fieldset>
       <CodeInput
         key={method}
-        name="code"
+        form={form}
         label={t(method === 'totp' ? 'secondFactor.codeLabel' : 'secondFactor.recoveryCodeLabel')}
-        errors={state.fieldErrors?.code}
         numeric={method === 'totp'}
       />
       <div className="form__actions">

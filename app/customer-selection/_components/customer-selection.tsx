@@ -121,7 +121,7 @@ export function CustomerSelection({ initialPage, initialTerm = '', searchUrl, pa
         </form>
       ),
     },
-    { id: 'tenantDomain', header: t('columns.tenantDomain'), cell: (customer) => <span className={`customer-selection__domain ${styles.domain}`}>{customer.tenantDomain}</span> },
+    { id: 'tenantDomain', header: t('columns.tenantDomain'), cell: (customer) => <span className="customer-selection__domain">{customer.tenantDomain}</span> },
     {
       id: 'licenses',
       header: t('columns.licenses'),

@@ -9,7 +9,7 @@ import { RowActionsMenu } from '@/app/_components/row-actions-menu';
 import { readOutcomeMessage } from '@/app/_server/action-outcome';
 import { COMPLIANCE_PAGE_SIZE, findReachableUsername, listNonCompliantAdmins, type NonCompliantAdmin } from '@/lib/customers/list-two-factor-compliance';
 import { readOutcome } from '@/lib/forms/action-outcome';
-import { readPageNumber, readPageRequest } from '@/lib/pagination/keyset';
+import { readTableQuery } from '@/lib/pagination/table-query';
 import { DataTable, paginationOf, type DataTableColumn } from '@/app/_components/data-table/data-table';
 import { sendActivationAction, sendActivationToAllAction } from './actions';
 import { pageTitle } from '@/app/_server/page-title';
@@ -23,9 +23,10 @@ export default async function CompliancePage({ params, searchParams }: { params:
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'compliance.view');
   const query = await searchParams;
+  const { page: pageRequest, pageNumber } = readTableQuery(query, { pageSize: COMPLIANCE_PAGE_SIZE });
   const outcomeTarget = readOutcome(query)?.target;
   const [page, targetName, t, format] = await Promise.all([
-    listNonCompliantAdmins(access, { page: readPageRequest(query, COMPLIANCE_PAGE_SIZE) }),
+    listNonCompliantAdmins(access, { page: pageRequest }),
     outcomeTarget ? findReachableUsername(access, outcomeTarget) : null,
     getTranslations('compliance'),
     getFormatter(),
@@ -86,7 +87,7 @@ export default async function CompliancePage({ params, searchParams }: { params:
         rowAttributes={(admin) => ({ 'data-username': admin.username })}
         emptyMessage={t('empty')}
         path={`/tenant/${domain}/compliance`}
-        pagination={paginationOf(page, readPageNumber(query.page), COMPLIANCE_PAGE_SIZE)}
+        pagination={paginationOf(page, pageNumber, COMPLIANCE_PAGE_SIZE)}
         rowActions={{ header: t('actions'), render: rowActions }}
       />
     </MainContent>

@@ -9,7 +9,7 @@ import { readOutcomeMessage } from '@/app/_server/action-outcome';
 import { hasPermission } from '@/lib/access/permissions';
 import { getConfigurationProfile, listConfigurationProfiles, PROFILE_SORT_KEYS, PROFILES_PAGE_SIZE, type ConfigurationProfileView } from '@/lib/configurations/list-configuration-profiles';
 import { readOutcome } from '@/lib/forms/action-outcome';
-import { readPageNumber, readPageRequest, readSort } from '@/lib/pagination/keyset';
+import { readTableQuery } from '@/lib/pagination/table-query';
 import { DataTable, paginationOf, type DataTableColumn } from '@/app/_components/data-table/data-table';
 import { deleteProfileAction } from './actions';
 import { pageTitle } from '@/app/_server/page-title';
@@ -30,10 +30,10 @@ export default async function ConfigurationsPage({
   const access = await requireTenantPermission(tenantDomain, 'configurations.view');
   const domain = access.actingTenant.tenantDomain;
   const query = await searchParams;
-  const sort = readSort(query, PROFILE_SORT_KEYS, 'name');
+  const { sort, page: pageRequest, pageNumber } = readTableQuery(query, { pageSize: PROFILES_PAGE_SIZE, sortKeys: PROFILE_SORT_KEYS });
   const outcomeTarget = readOutcome(query)?.target;
   const [page, target, t, format] = await Promise.all([
-    listConfigurationProfiles(access, { sort, page: readPageRequest(query, PROFILES_PAGE_SIZE) }),
+    listConfigurationProfiles(access, { sort, page: pageRequest }),
     outcomeTarget ? getConfigurationProfile(access, outcomeTarget) : null,
     getTranslations('configurations'),
     getFormatter(),
@@ -115,7 +115,7 @@ export default async function ConfigurationsPage({
         emptyMessage={t('empty')}
         path={`/tenant/${domain}/configurations`}
         sort={sort}
-        pagination={paginationOf(page, readPageNumber(query.page), PROFILES_PAGE_SIZE)}
+        pagination={paginationOf(page, pageNumber, PROFILES_PAGE_SIZE)}
         rowActions={canManage ? { header: t('table.actions'), render: rowActions } : undefined}
       />
     </MainContent>

@@ -7,7 +7,7 @@ import { requireTenantPermission } from '@/app/_server/request-context';
 import { switchToCustomerAction } from '@/app/customer-selection/actions';
 import { hasPermission } from '@/lib/access/permissions';
 import { CUSTOMER_STATES, CUSTOMERS_PAGE_SIZE, listResellerCustomers, type ResellerCustomerRow } from '@/lib/customers/list-reseller-customers';
-import { readPageNumber, readPageRequest } from '@/lib/pagination/keyset';
+import { readTableQuery } from '@/lib/pagination/table-query';
 import { DataTable, paginationOf, type DataTableColumn } from '@/app/_components/data-table/data-table';
 import { tableHref } from '@/app/_components/data-table/table-href';
 import { parseCustomerListFilters } from '@/lib/customers/customer-list-filters';
@@ -26,8 +26,10 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const { tenantDomain } = await params;
   const access = await requireTenantPermission(tenantDomain, 'customers.view');
   const query = await searchParams;
+  // The sort comes with the filters: the CSV export reads them alike.
   const { search, state, sort } = parseCustomerListFilters(query);
-  const page = await listResellerCustomers(access, { search, state, sort, page: readPageRequest(query, CUSTOMERS_PAGE_SIZE) });
+  const { page: pageRequest, pageNumber } = readTableQuery(query, { pageSize: CUSTOMERS_PAGE_SIZE });
+  const page = await listResellerCustomers(access, { search, state, sort, page: pageRequest });
   const [t, format] = await Promise.all([getTranslations('customers'), getFormatter()]);
   const canManageLicenses = hasPermission(access, 'licenses.manage');
   const base = `/tenant/${access.actingTenant.tenantDomain}/customers`;
@@ -109,7 +111,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
         path={base}
         query={filters}
         sort={sort}
-        pagination={paginationOf(page, readPageNumber(query.page), CUSTOMERS_PAGE_SIZE)}
+        pagination={paginationOf(page, pageNumber, CUSTOMERS_PAGE_SIZE)}
         rowActions={{ header: t('table.manage'), render: rowActions }}
       />
     </MainContent>

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPermission } from '@/app/_server/request-context';
 import { hasPermission } from '@/lib/access/permissions';
 import { findTenantUserLabel, listUsers, USER_SORT_KEYS, USERS_PAGE_SIZE, type TenantUserRow } from '@/lib/users/list-users';
-import { readPageNumber, readPageRequest, readSort } from '@/lib/pagination/keyset';
+import { readTableQuery } from '@/lib/pagination/table-query';
 import { readOutcome } from '@/lib/forms/action-outcome';
 import { DataTable, paginationOf, type DataTableColumn } from '@/app/_components/data-table/data-table';
 import { canGrantRole, ROLES } from '@/lib/users/role-grants';
@@ -27,10 +27,10 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   const access = await requireTenantPermission(tenantDomain, 'users.view');
   const domain = access.actingTenant.tenantDomain;
   const query = await searchParams;
-  const sort = readSort(query, USER_SORT_KEYS, 'username');
+  const { sort, page: pageRequest, pageNumber } = readTableQuery(query, { pageSize: USERS_PAGE_SIZE, sortKeys: USER_SORT_KEYS });
   const outcomeTarget = readOutcome(query)?.target;
   const [page, target, t, format] = await Promise.all([
-    listUsers(access, { sort, page: readPageRequest(query, USERS_PAGE_SIZE) }),
+    listUsers(access, { sort, page: pageRequest }),
     outcomeTarget ? findTenantUserLabel(access, outcomeTarget) : null,
     getTranslations('users'),
     getFormatter(),
@@ -115,7 +115,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
         emptyMessage={t('empty')}
         path={`/tenant/${domain}/users`}
         sort={sort}
-        pagination={paginationOf(page, readPageNumber(query.page), USERS_PAGE_SIZE)}
+        pagination={paginationOf(page, pageNumber, USERS_PAGE_SIZE)}
         rowActions={
           hasActions
             ? {

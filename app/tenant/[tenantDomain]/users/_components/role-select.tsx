@@ -1,20 +1,19 @@
-import { useId } from 'react';
+'use client';
+
+import { SelectField, useFormFields } from '@/app/_components/form-fields';
+import { idleFormState, type FormState } from '@/lib/forms/form-state';
 
 /** The role field of the change-role confirmation (rendered inside ConfirmAction). */
 export function RoleSelect({ label, roles, defaultValue }: { label: string; roles: Array<{ value: string; label: string }>; defaultValue: string }) {
-  const id = useId();
+  // The confirmation's outcome comes back in the address, not as a form state: the field never shows an error.
+  const form = useFormFields(idleFormState as FormState<'role'>);
   return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <select id={id} name="role" className="select" defaultValue={defaultValue}>
-        {roles.map((role) => (
-          <option key={role.value} value={role.value}>
-            {role.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField form={form} name="role" label={label} defaultValue={defaultValue}>
+      {roles.map((role) => (
+        <option key={role.value} value={role.value}>
+          {role.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }

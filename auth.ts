@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { noteResellerPortalCallbackRefusal } from '@/app/login/reseller-portal/callback-refusals';
 import { finishResellerPortalSignIn } from '@/app/login/reseller-portal/finish-reseller-portal-sign-in';
 import { resellerPortalProvider } from '@/app/login/reseller-portal/reseller-portal-provider';
+import { homePathOf } from '@/lib/access/permissions';
+import { reportLoginCompletion } from '@/lib/auth/login-completion';
 import { verifyTwoFactorStep, type TwoFactorStepError } from '@/lib/auth/verify-two-factor-step';
 import { getEnv } from '@/lib/env';
 import { describeResellerPortalCallbackFailure } from '@/lib/reseller-portal/describe-callback-failure';
@@ -60,6 +62,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
             userAgent: request.headers.get('user-agent'),
           });
           if (!result.ok) throw new LoginStepError(result.code);
+          reportLoginCompletion(homePathOf({ user: { role: result.role }, tenant: { kind: result.tenantKind, tenantDomain: result.tenantDomain } }));
           return { id: result.userId, sessionId: result.sessionId, sessionVersion: result.sessionVersion };
         },
       }),

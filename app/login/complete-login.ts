@@ -3,8 +3,7 @@ import { cookies } from 'next/headers';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/auth';
 import { clearLoginCookie, clearPendingLoginCookie, RETURN_TO_COOKIE } from '@/app/login/login-cookies';
-import { homePathOf } from '@/lib/access/permissions';
-import { findPendingLogin } from '@/lib/auth/pending-login';
+import { collectLoginCompletion, type LoginCompletion } from '@/lib/auth/login-completion';
 import { signInReturnPath } from '@/lib/http/return-to';
 import { logger } from '@/lib/logging/logger';
 
@@ -28,18 +27,9 @@ export type LoginOutcome =
  * the person's start page directly, without a detour through `/` (issue 11: one request less).
  */
 export async function completeLogin(pendingLoginToken: string, code: string): Promise<LoginOutcome> {
-  // Read before Auth.js uses the pending login up; only the start page comes from it, access is
-  // decided again by the page the browser lands on.
-  let pending: Awaited<ReturnType<typeof findPendingLogin>>;
+  let completion: LoginCompletion;
   try {
-    pending = await findPendingLogin(pendingLoginToken);
-  } catch (error) {
-    // The database is gone between the two steps: the code form says so and keeps the code.
-    logger.error({ err: error }, 'login completion failed');
-    return { ok: false, message: 'login.errors.unavailable', restart: null };
-  }
-  try {
-    await signIn('credentials', { pendingLoginToken, code, redirect: false });
+    completion = await collectLoginCompletion(() => signIn('credentials', { pendingLoginToken, code, redirect: false }));
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const restart = error.code === 'invalid_code' ? null : error.code === 'no_valid_license' ? 'license' : 'expired';
@@ -49,6 +39,7 @@ export async function completeLogin(pendingLoginToken: string, code: string): Pr
       return { ok: false, message: MESSAGES[error.code] ?? 'login.errors.unavailable', restart };
     }
     if (error instanceof AuthError) {
+      // Also a lost database: Auth.js wraps what authorize() throws. The code form says so and keeps the code.
       logger.error({ authError: error.name }, 'login completion failed');
       return { ok: false, message: 'login.errors.unavailable', restart: null };
     }
@@ -58,5 +49,7 @@ export async function completeLogin(pendingLoginToken: string, code: string): Pr
   clearPendingLoginCookie(cookieJar);
   const returnTo = signInReturnPath(cookieJar.get(RETURN_TO_COOKIE)?.value);
   if (cookieJar.has(RETURN_TO_COOKIE)) clearLoginCookie(cookieJar, RETURN_TO_COOKIE);
-  return { ok: true, redirectTo: returnTo ?? (pending ? homePathOf(pending) : '/') };
+  // The start page comes from the pending login the credentials provider verified; access is
+  // decided again by the page the browser lands on.
+  return { ok: true, redirectTo: returnTo ?? completion.startPath ?? '/' };
 }

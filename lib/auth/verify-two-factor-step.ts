@@ -22,7 +22,7 @@ export type TwoFactorStepInput = {
 export type TwoFactorStepError = 'invalid_code' | 'pending_login_expired' | 'two_factor_required' | 'no_valid_license';
 
 export type TwoFactorStepResult =
-  | { ok: true; sessionId: string; userId: string; sessionVersion: number; tenantDomain: string }
+  | { ok: true; sessionId: string; userId: string; sessionVersion: number; tenantDomain: string; role: PendingLogin['user']['role']; tenantKind: PendingLogin['tenant']['kind'] }
   | { ok: false; code: TwoFactorStepError };
 
 /**
@@ -81,7 +81,7 @@ export async function verifyTwoFactorStep(input: TwoFactorStepInput): Promise<Tw
   });
   if (!session) return { ok: false, code: 'pending_login_expired' };
   await clearThrottles([twoFactorThrottleKey(pending.user.id)]);
-  return { ok: true, userId: pending.user.id, tenantDomain: pending.tenant.tenantDomain, ...session };
+  return { ok: true, userId: pending.user.id, tenantDomain: pending.tenant.tenantDomain, role: pending.user.role, tenantKind: pending.tenant.kind, ...session };
 }
 
 type CodeFailure = 'attempts_exhausted' | 'account_locked' | 'wrong_code' | 'replayed_code';

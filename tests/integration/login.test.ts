@@ -111,10 +111,11 @@ describe('two-factor step', () => {
   }
 
   test('a current code turns the pending login into a session, once', async () => {
-    const { admin, token } = await startLogin();
+    const { admin, customer, token } = await startLogin();
     const code = generateTotpCode({ secret: admin.twoFactorSecret! });
     const result = await codeStep(token, code);
-    expect(result).toMatchObject({ ok: true, userId: admin.id });
+    // What the start page follows from travels with the result (completeLogin redirects there without reading the pending login again).
+    expect(result).toMatchObject({ ok: true, userId: admin.id, role: 'admin', tenantKind: 'customer', tenantDomain: customer.tenantDomain });
     if (!result.ok) throw new Error('expected success');
     const check = await checkSession({ sessionId: result.sessionId, sessionVersion: result.sessionVersion });
     expect(check.ok).toBe(true);

@@ -32,6 +32,13 @@ const nextConfig: NextConfig = {
   },
 };
 
-const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+// precompile: next-intl's catalogue loader turns the message files into ICU syntax trees at build
+// time, so neither the browser nor the server render parses a message again, and the ICU parser
+// leaves the browser bundle (issue 11; bench/README.md). Jest and the ops scripts read the same
+// JSON files unchanged and format them with use-intl's full formatter.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+});
 
 export default withNextIntl(nextConfig);

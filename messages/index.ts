@@ -96,8 +96,22 @@ export const PORTAL_MESSAGES = [
 
 type MessageTree = { [key: string]: string | MessageTree };
 
-/** The messages at `paths` ('form' a whole namespace, 'users.create' one part of it), nested as in the catalogue. */
-export function pickMessages(locale: keyof typeof MESSAGES, paths: readonly string[]): MessageTree {
+// The lists are constants and the catalogue never changes: each pick is built once per list and
+// language, not in every layout render (the root layout and the portal's layouts call it per request).
+const pickedByList = new WeakMap<readonly string[], Map<string, Readonly<MessageTree>>>();
+
+/** The messages at `paths` ('form' a whole namespace, 'users.create' one part of it), nested as in the catalogue; shared, never to be changed. */
+export function pickMessages(locale: keyof typeof MESSAGES, paths: readonly string[]): Readonly<MessageTree> {
+  const byLocale = pickedByList.get(paths) ?? new Map<string, Readonly<MessageTree>>();
+  pickedByList.set(paths, byLocale);
+  const known = byLocale.get(locale);
+  if (known) return known;
+  const picked = buildPick(locale, paths);
+  byLocale.set(locale, picked);
+  return picked;
+}
+
+function buildPick(locale: keyof typeof MESSAGES, paths: readonly string[]): MessageTree {
   const picked: MessageTree = {};
   for (const messagePath of paths) {
     const keys = messagePath.split('.');

@@ -171,6 +171,12 @@ describe('messages sent to the browser (issue 11)', () => {
     expect(paths.filter((messagePath) => (SERVER_ONLY_NAMESPACES as readonly string[]).includes(messagePath.split('.')[0]!))).toEqual([]);
   });
 
+  it('builds each pick once per list and language', () => {
+    expect(pickMessages('de', PORTAL_MESSAGES)).toBe(pickMessages('de', PORTAL_MESSAGES));
+    expect(pickMessages('en', PORTAL_MESSAGES)).not.toBe(pickMessages('de', PORTAL_MESSAGES));
+    expect(pickMessages('en', SIGN_IN_MESSAGES)).not.toBe(pickMessages('en', PORTAL_MESSAGES));
+  });
+
   it.each(['en', 'de'] as const)('%s: each part sends well under half of the catalogue', (locale) => {
     const whole = JSON.stringify(MESSAGES[locale]).length;
     expect(JSON.stringify(pickMessages(locale, SIGN_IN_MESSAGES)).length).toBeLessThan(whole / 2);

@@ -12,6 +12,7 @@ import { MINIMAL_APP_DIR, MINIMAL_APP_PATHS, writeMinimalApp } from './support/m
 import { launchBenchBrowser, measureScriptTransfer } from './support/page-weight';
 import { startAppServer, type AppServer } from '../tests/support/server-process';
 import { readServerMemory, sendRequests } from './support/server-load';
+import { memoryProbeEnv, readMemoryBreakdown } from './support/memory-breakdown';
 import { printFigures, type Figures } from './support/startup-report';
 import { prepareBenchDatabase } from './support/bench-database';
 import { describeRuntime } from './support/runtime';
@@ -37,13 +38,15 @@ function build(dir: string): void {
   log(`built ${path.relative(REPO_ROOT, dir) || 'the portal'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-async function start(app: App): Promise<AppServer> {
+async function start(app: App, probeMemory: boolean): Promise<AppServer> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env = { ...app.env, PUBLIC_BASE_URL: baseUrl, AUTH_URL: baseUrl };
+  const env = { ...app.env, PUBLIC_BASE_URL: baseUrl, AUTH_URL: baseUrl, ...(probeMemory ? memoryProbeEnv(memoryReportPath(app)) : {}) };
   // Ready at the first 200 of the login page, asked every 10 ms: the start time is a figure here.
   return startAppServer({ appDir: app.dir, port, env, logPath: path.join(LOG_DIR, `${app.name}-server.log`), readyPath: '/login', readyStatus: 200, pollIntervalMs: 10, appendLog: true });
 }
+
+const memoryReportPath = (app: App) => path.join(LOG_DIR, `${app.name}-memory.json`);
 
 /** Last start of a round: page weight, 10,000 requests and memory, Lighthouse, all on one server. */
 async function measureRunningServer(app: App, server: AppServer, figures: Figures): Promise<void> {
@@ -59,6 +62,8 @@ async function measureRunningServer(app: App, server: AppServer, figures: Figure
   figures.rssAfterLoad = memory.rssMiB;
   figures.peak = memory.peakMiB;
   figures.rate = REQUESTS / load.seconds;
+  // Where that RSS sits, read inside the server right after (the RSS ratio is a target).
+  figures.memory = await readMemoryBreakdown(server.pid, memoryReportPath(app));
   const failures = Object.entries(load.statuses).filter(([status]) => status !== '200');
   if (failures.length > 0) console.warn(`${app.name}: answers other than 200: ${JSON.stringify(Object.fromEntries(failures))}`);
   log(`${app.name}: ${REQUESTS} requests in ${load.seconds.toFixed(0)} s`);
@@ -110,7 +115,8 @@ try {
   // Starts alternate between the apps so drifts in machine load hit both alike.
   for (let round = 1; round <= STARTS; round += 1) {
     for (const app of apps) {
-      const server = await start(app);
+      // Only the measured start carries the memory probe, so the start times stay as before.
+      const server = await start(app, round === STARTS);
       figures[app.name].startMs.push(server.startMs);
       try {
         if (round === STARTS) await measureRunningServer(app, server, figures[app.name]);

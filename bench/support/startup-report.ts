@@ -1,5 +1,6 @@
 // The table the start/memory and page-weight benchmark prints (bench/startup-and-weight.ts).
 import type { LighthouseScores } from './lighthouse-scores';
+import { printMemoryBreakdown, type MemoryBreakdown } from './memory-breakdown';
 import { sumBytes, type ScriptTransfer } from './page-weight';
 
 export type Figures = {
@@ -10,6 +11,8 @@ export type Figures = {
   rate: number;
   scripts: ScriptTransfer[];
   lighthouse: Partial<Record<'mobile' | 'desktop', LighthouseScores>>;
+  /** Read inside the server after the requests (memory-probe.mjs). */
+  memory?: MemoryBreakdown;
 };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -38,6 +41,7 @@ export function printFigures(options: {
   row(`RSS after ${requests} requests`, mib(portal.rssAfterLoad), mib(minimal.rssAfterLoad), ratio(portal.rssAfterLoad, minimal.rssAfterLoad));
   row('peak RSS (VmHWM)', mib(portal.peak), mib(minimal.peak), ratio(portal.peak, minimal.peak));
   row('requests per second (for information)', portal.rate.toFixed(0), minimal.rate.toFixed(0), ratio(portal.rate, minimal.rate));
+  if (portal.memory && minimal.memory) printMemoryBreakdown(portal.memory, minimal.memory);
 
   const encodings = [...new Set(portal.scripts.concat(minimal.scripts).map((script) => script.encoding))].join('/');
   console.log(`\n/login page weight in Chromium (script response bodies as transferred, ${encodings}):`);

@@ -9,7 +9,7 @@
 // the peer address. lib/http/client-address.ts then reads the chain from the right. The same
 // peer decides whether X-Forwarded-Host and X-Forwarded-Proto are believed, and whether its
 // X-Request-Id is kept (otherwise every request gets a new id: lib/http/request-context.mjs).
-import { renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import next from 'next';
@@ -46,6 +46,20 @@ if (eventLoopReport) {
     renameSync(`${eventLoopReport}.tmp`, eventLoopReport);
     histogram.reset();
   });
+}
+
+// The build's resolved configuration, handed to Next.js the way its own standalone server.js does
+// (`.next/standalone/server.js` sets this variable from the same file). Without it Next.js compiles
+// next.config.ts at every start: that loads the SWC compiler (a 96 MiB native module, about 40 MiB
+// resident) and next-intl's build plugin into the running server, for nothing, since headers,
+// redirects and every other setting already sit in the build's manifests (issue 11, bench/README.md).
+// The variable is Next's private interface: the production-install check
+// (scripts/check-production-install.ts) fails if a Next.js upgrade loads the compiler again. `.env`
+// files are still read (by Next's server itself). No build: Next.js reports that itself.
+try {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync('.next/required-server-files.json', 'utf8')).config);
+} catch {
+  // no build yet, or an unreadable one: Next.js loads next.config.ts and says what is missing
 }
 
 const app = next({ dev: false, hostname, port });

@@ -5,7 +5,7 @@
 // TypeScript) are not there, so nothing of the production path may need them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LoginClient } from '../bench/support/login-http';
@@ -106,6 +106,15 @@ try {
   const page = await browser.fetchPage(`/tenant/${DEMO.tenantDomain}`);
   if (page !== 200) throw new Error(`the signed-in page answered ${page}`);
   log(`${DEMO.username}@${DEMO.tenantDomain} signed in with password and TOTP code over HTTP and sees the tenant page`);
+
+  // server.mjs hands Next.js the build's configuration, as Next's standalone server does, so the
+  // running server never compiles next.config.ts (issue 11: the SWC compiler alone is about 40 MiB
+  // resident). The variable it sets is private to Next.js; this catches an upgrade that ignores it.
+  const compilerMappings = readFileSync(`/proc/${server.pid}/maps`, 'utf8')
+    .split('\n')
+    .filter((line) => /next-swc|@swc\/core|parcel\/watcher/.test(line));
+  if (compilerMappings.length > 0) throw new Error(`the production server loaded a compiler or watcher: ${[...new Set(compilerMappings.map((line) => line.split(/\s+/).pop()))].join(', ')}`);
+  log('the production server runs without the SWC compiler and next-intl\'s build plugin');
   console.log('Production install check passed.');
 } catch (error) {
   console.error(`Production install check failed: ${error instanceof Error ? error.message : String(error)}`);

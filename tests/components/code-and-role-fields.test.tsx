@@ -44,6 +44,18 @@ describe('the code field of a reset link with two-factor', () => {
     expect(code).toHaveAccessibleDescription('Error: This field is required.');
     expect(code).toHaveValue('');
   });
+
+  it('gives the emptied field the focus back after a wrong code, as the code step of the login does', async () => {
+    const user = userEvent.setup();
+    const action = jest.fn<ReturnType<Action>, Parameters<Action>>(async () => ({ status: 'error', message: 'login.errors.invalidCode' }));
+    renderWithIntl(<SecondFactorForm action={action} />);
+    await user.type(screen.getByLabelText('Authentication code'), '123456');
+    await user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(screen.getByText('Invalid code.')).toBeInTheDocument());
+    const code = screen.getByLabelText('Authentication code');
+    expect(code).toHaveValue('');
+    expect(code).toHaveFocus();
+  });
 });
 
 describe('the role field of the change-role confirmation', () => {

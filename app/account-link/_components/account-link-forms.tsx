@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { describedBy, FieldError } from '@/app/_components/field-error';
 import { InputField, useFormFields, type FormFields } from '@/app/_components/form-fields';
@@ -34,8 +34,15 @@ export function SecondFactorForm({ action }: { action: Action<FormState<'code'>>
   const [state, formAction] = useActionState(action, idleFormState as FormState<'code'>);
   const form = useFormFields(state);
   const [method, setMethod] = useState<'totp' | 'recovery_code'>('totp');
+  const formRef = useRef<HTMLFormElement>(null);
+  // A wrong code is retyped at once, as on the login's code step: the (now empty) field gets
+  // the focus back, whether the error is the field's or the form's ("Invalid code.").
+  useEffect(() => {
+    const code = formRef.current?.elements.namedItem('code');
+    if (state.status === 'error' && code instanceof HTMLElement) code.focus();
+  }, [state]);
   return (
-    <form action={formAction} className="form">
+    <form ref={formRef} action={formAction} className="form">
       <FormMessage status={state.status} message={state.message} />
       <fieldset className="field">
         <legend className="field__label">{t('secondFactor.method')}</legend>

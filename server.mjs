@@ -11,7 +11,7 @@
 // X-Request-Id is kept (otherwise every request gets a new id: lib/http/request-context.mjs).
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants as perfConstants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import next from 'next';
 import { withNoScriptErrorFallback } from './lib/http/no-script-error-fallback.mjs';
 import { runWithRequestId } from './lib/http/request-context.mjs';
@@ -30,17 +30,47 @@ const isTrustedPeer = compileTrustedProxies(parseTrustedProxies(process.env.TRUS
 const normalize = (address) => (address?.startsWith('::ffff:') ? address.slice(7) : (address ?? 'unknown'));
 
 // Benchmark only (bench/login-load.ts), off unless BENCH_EVENT_LOOP_REPORT names a file: on
-// SIGUSR2 the server writes its event-loop delay histogram since the previous signal there (ms)
-// and starts a new one. The delay must be measured inside the server; /api/health stays as it is.
+// SIGUSR2 the server writes its event-loop delay histogram since the previous signal there (ms),
+// with the garbage collector's pauses of the main thread in that time, and starts anew. Both must
+// be measured inside the server; /api/health stays as it is.
 const eventLoopReport = process.env.BENCH_EVENT_LOOP_REPORT;
 if (eventLoopReport) {
   const resolutionMs = 10;
   const histogram = monitorEventLoopDelay({ resolution: resolutionMs });
   histogram.enable();
+  const gcKinds = { [perfConstants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge', [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: 'markCompact' };
+  let gcPauses = {};
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = gcKinds[entry.detail?.kind] ?? 'other';
+      const pauses = (gcPauses[kind] ??= { count: 0, totalMs: 0, maxMs: 0 });
+      pauses.count += 1;
+      pauses.totalMs += entry.duration;
+      pauses.maxMs = Math.max(pauses.maxMs, entry.duration);
+    }
+  }).observe({ entryTypes: ['gc'] });
+  // Linux's schedstat of this (the main) thread: nanoseconds on a CPU and waiting for one. A
+  // delay the loop spent runnable but without a CPU is the machine's, not the server's code.
+  const readSchedstat = () => {
+    try {
+      const [onCpu, waiting] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
+      return { onCpu, waiting };
+    } catch {
+      return null;
+    }
+  };
+  let schedstat = readSchedstat();
+  let windowStart = performance.now();
   let sequence = 0;
   process.on('SIGUSR2', () => {
     const ms = (nanoseconds) => nanoseconds / 1e6;
-    const report = { sequence: ++sequence, count: histogram.count, resolutionMs, p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max) };
+    const now = readSchedstat();
+    const mainThread = now && schedstat ? { onCpuMs: ms(now.onCpu - schedstat.onCpu), waitingForCpuMs: ms(now.waiting - schedstat.waiting) } : null;
+    schedstat = now;
+    const windowMs = performance.now() - windowStart;
+    windowStart = performance.now();
+    const report = { sequence: ++sequence, windowMs, count: histogram.count, resolutionMs, p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max), gcPauses, mainThread };
+    gcPauses = {};
     // Written whole, then renamed: the reader never sees half a file.
     writeFileSync(`${eventLoopReport}.tmp`, JSON.stringify(report));
     renameSync(`${eventLoopReport}.tmp`, eventLoopReport);

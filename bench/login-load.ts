@@ -262,6 +262,27 @@ console.log(columns('  loaded / idle (target <= 2)', each((f) => fixed(f.loadedP
 console.log(columns('event-loop delay p99 idle, ms', each((f) => fixed(delayMs(f.idleLoop.p99, f.idleLoop)))));
 console.log(columns('event-loop delay p99 under login load, ms (< 20)', each((f) => fixed(worstLoop(f, (report) => report.p99)))));
 console.log(columns('event-loop delay max under login load, ms', each((f) => fixed(worstLoop(f, (report) => report.max)))));
+// What stops the event loop besides renders: the collector's main-thread pauses in the same windows.
+const gcUnderLoad = (figure: CostFigures, kind: 'scavenge' | 'markCompact') => {
+  const pauses = figure.loadedLoop.map((report) => report.gcPauses?.[kind]).filter((entry) => entry !== undefined);
+  const count = pauses.reduce((sum, entry) => sum + entry.count, 0);
+  const max = Math.max(0, ...pauses.map((entry) => entry.maxMs));
+  return `${count}, max ${fixed(max)}`;
+};
+console.log(columns('  GC pauses under login load: scavenges, max ms', each((f) => gcUnderLoad(f, 'scavenge'))));
+console.log(columns('  GC pauses under login load: mark-compacts, max ms', each((f) => gcUnderLoad(f, 'markCompact'))));
+// Time the main thread was ready to run but had no CPU (the bcrypt workers, PostgreSQL, this load
+// generator and V8's helpers share the cores): per second of the loaded windows.
+const waitingForCpu = (reports: EventLoopReport[]) => {
+  const windows = reports.filter((report) => report.mainThread !== null);
+  if (windows.length === 0) return 'n/a';
+  const seconds = windows.reduce((sum, report) => sum + report.windowMs, 0) / 1000;
+  const waiting = windows.reduce((sum, report) => sum + report.mainThread!.waitingForCpuMs, 0);
+  const onCpu = windows.reduce((sum, report) => sum + report.mainThread!.onCpuMs, 0);
+  return `${fixed(waiting / seconds)} | ${fixed(onCpu / seconds)}`;
+};
+console.log(columns('main thread waiting for a CPU | on one, ms/s, idle', each((f) => waitingForCpu([f.idleLoop]))));
+console.log(columns('  the same under login load', each((f) => waitingForCpu(f.loadedLoop))));
 const perLogin = (spent: CpuSpent, result: LoadResult, pick: (spent: CpuSpent) => number) => pick(spent) / (result.completed + result.failed);
 const cpuTotal = (spent: CpuSpent) => spent.serverMainMs + spent.serverThreadsMs + spent.clientMs + spent.databaseMs;
 const rawCpuPerVerify = (f: CostFigures) => f.rawCpuMs / (f.raw.completed + f.raw.failed);
@@ -288,7 +309,7 @@ console.log(columns('  CPU-time full: password step / full sign-in', each((f) =>
 const failures = figures.flatMap((f) => [...f.raw.failures, ...f.password.failures, ...f.stallLoad.failures, ...f.full.failures]);
 console.log(
   `\nEvent-loop delay: perf_hooks.monitorEventLoopDelay inside the server (server.mjs, BENCH_EVENT_LOOP_REPORT), ` +
-    `minus its ${figures[0]?.idleLoop.resolutionMs ?? '?'}-ms timer period; the worst round is shown.`,
+    `minus its ${figures[0]?.idleLoop.resolutionMs ?? '?'}-ms timer period; the worst round is shown. GC pauses: PerformanceObserver 'gc' entries there, all rounds.`,
 );
 console.log(`Failed requests: ${failures.length === 0 ? 'none' : failures.map(([reason, count]) => `${count}× ${reason}`).join('; ')}; page probe errors: ${figures.reduce((sum, f) => sum + f.probeErrors, 0)}.`);
 console.log(`Throttle counters left after all logins: ${throttleRows} (successes never count; no bench-only relaxation is used).`);

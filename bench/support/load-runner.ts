@@ -82,7 +82,21 @@ export function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export type EventLoopReport = { sequence: number; count: number; resolutionMs: number; p50: number; p99: number; max: number };
+/** Main-thread pauses of one kind of garbage collection (PerformanceObserver 'gc' entries). */
+export type GcPauses = { count: number; totalMs: number; maxMs: number };
+export type EventLoopReport = {
+  sequence: number;
+  /** Milliseconds since the previous report. */
+  windowMs: number;
+  count: number;
+  resolutionMs: number;
+  p50: number;
+  p99: number;
+  max: number;
+  gcPauses: Partial<Record<'scavenge' | 'markCompact' | 'other', GcPauses>>;
+  /** The main thread's time on a CPU and runnable but waiting for one (Linux schedstat), or null. */
+  mainThread: { onCpuMs: number; waitingForCpuMs: number } | null;
+};
 
 /**
  * Reads the server's event-loop delay histogram (server.mjs, BENCH_EVENT_LOOP_REPORT): SIGUSR2

@@ -11,18 +11,25 @@ const NO_FIELDS: readonly never[] = [];
 /**
  * The wiring every form with typed input shares: ids, errors linked to their fields, what the
  * person typed kept after an error, and focus on the first invalid field after a failed submit
- * (only given the form's ref and field order; without them focus stays where it is).
+ * (only given the form's ref and field order; without them focus stays where it is). A form whose
+ * one field is retyped after any error (a code: "Invalid code." is the form's message, not the
+ * field's) names it as `retypedField`, and that field gets the focus when no field has an error.
  */
-export function useFormFields<Field extends string>(state: FormState<Field>, fieldOrder: readonly Field[] = NO_FIELDS, formRef?: RefObject<HTMLFormElement | null>) {
+export function useFormFields<Field extends string>(
+  state: FormState<Field>,
+  fieldOrder: readonly Field[] = NO_FIELDS,
+  formRef?: RefObject<HTMLFormElement | null>,
+  retypedField?: Field,
+) {
   const id = useId();
   const errorsOf = (field: Field) => state.fieldErrors?.[field];
 
   useEffect(() => {
     if (state.status !== 'error') return;
-    const firstInvalid = fieldOrder.find((field) => state.fieldErrors?.[field]?.length);
-    const target = firstInvalid && formRef?.current?.elements.namedItem(firstInvalid);
+    const focused = fieldOrder.find((field) => state.fieldErrors?.[field]?.length) ?? retypedField;
+    const target = focused && formRef?.current?.elements.namedItem(focused);
     if (target instanceof HTMLElement) target.focus();
-  }, [state, fieldOrder, formRef]);
+  }, [state, fieldOrder, formRef, retypedField]);
 
   return {
     errorsOf,

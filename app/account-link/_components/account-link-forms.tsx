@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useId, useRef, useState } from 'react';
+import { useActionState, useId, useRef, useState } from 'react';
 import { idleFormState, type FormState } from '@/lib/forms/form-state';
 import { describedBy, FieldError } from '@/app/_components/field-error';
 import { InputField, useFormFields, type FormFields } from '@/app/_components/form-fields';
@@ -9,6 +9,8 @@ import { FormMessage } from '@/app/_components/form-message';
 import { SubmitButton } from '@/app/_components/submit-button';
 
 type Action<State> = (state: State, formData: FormData) => Promise<State>;
+
+const CODE_FIELD = ['code'] as const;
 
 function CodeInput({ form, label, numeric }: { form: FormFields<'code'>; label: string; numeric: boolean }) {
   return (
@@ -32,15 +34,10 @@ export function SecondFactorForm({ action }: { action: Action<FormState<'code'>>
   const t = useTranslations('accountLink');
   const tForm = useTranslations('form');
   const [state, formAction] = useActionState(action, idleFormState as FormState<'code'>);
-  const form = useFormFields(state);
-  const [method, setMethod] = useState<'totp' | 'recovery_code'>('totp');
   const formRef = useRef<HTMLFormElement>(null);
-  // A wrong code is retyped at once, as on the login's code step: the (now empty) field gets
-  // the focus back, whether the error is the field's or the form's ("Invalid code.").
-  useEffect(() => {
-    const code = formRef.current?.elements.namedItem('code');
-    if (state.status === 'error' && code instanceof HTMLElement) code.focus();
-  }, [state]);
+  // A wrong code is retyped at once, as on the login's code step: the (now empty) field gets the focus back.
+  const form = useFormFields(state, CODE_FIELD, formRef, 'code');
+  const [method, setMethod] = useState<'totp' | 'recovery_code'>('totp');
   return (
     <form ref={formRef} action={formAction} className="form">
       <FormMessage status={state.status} message={state.message} />

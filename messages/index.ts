@@ -102,8 +102,8 @@ const pickedByList = new WeakMap<readonly string[], Map<string, Readonly<Message
 
 /** The messages at `paths` ('form' a whole namespace, 'users.create' one part of it), nested as in the catalogue; shared, never to be changed. */
 export function pickMessages(locale: keyof typeof MESSAGES, paths: readonly string[]): Readonly<MessageTree> {
-  const byLocale = pickedByList.get(paths) ?? new Map<string, Readonly<MessageTree>>();
-  pickedByList.set(paths, byLocale);
+  let byLocale = pickedByList.get(paths);
+  if (!byLocale) pickedByList.set(paths, (byLocale = new Map()));
   const known = byLocale.get(locale);
   if (known) return known;
   const picked = buildPick(locale, paths);
